@@ -13,4 +13,5 @@ pub mod tagger;
 pub mod tags;
 pub mod tokenize;
 
+pub use chunk::{chunk, Chunk, ChunkKind};
 pub use tags::{PosTag, Upos, Xpos};

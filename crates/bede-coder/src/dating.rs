@@ -1,0 +1,191 @@
+//! Event dates: each event gets the time expression of its own clause, else
+//! the one its reporting verb or introducing clause carries ("..., the
+//! ministry said on Thursday"), else the date of an earlier mention of the
+//! same event in the article ("his phone call with Erdogan"), else the
+//! dateline, else the publication date. Offsets ("one day after X") are
+//! resolved against the most recent date of the discourse. A year alone
+//! stays a year: background ("in 1992") is never widened to a day.
+
+use crate::extract::{is_speech_lemma, Candidate};
+use crate::sentence::Sentence;
+use bede_core::{DateBasis, PartialDate};
+use bede_nlp::ChunkKind;
+use bede_time::{Direction, TimeExpr, TimeKind};
+use chrono::NaiveDate;
+
+/// Dates known for the whole article.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DocDates {
+    pub published: Option<NaiveDate>,
+    pub dateline: Option<PartialDate>,
+}
+
+impl DocDates {
+    /// The date relative expressions are resolved against: the dateline's day,
+    /// else the publication date.
+    pub fn anchor(&self) -> Option<NaiveDate> {
+        self.dateline.and_then(|d| d.to_date()).or(self.published)
+    }
+}
+
+/// One dated event: date and basis, or `None` and `Unknown`.
+pub type Dated = (Option<PartialDate>, DateBasis);
+
+fn vg_of_expr(s: &Sentence, e: &TimeExpr) -> Option<usize> {
+    let ti = s.token_at(e.span.start);
+    let te = s.token_at(e.span.end.saturating_sub(1)) + 1;
+    let left = s
+        .chunks
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind == ChunkKind::Verb && c.end <= ti && ti - c.end <= 8)
+        .max_by_key(|(_, c)| c.end)
+        .map(|(i, _)| i);
+    left.or_else(|| {
+        s.chunks
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.kind == ChunkKind::Verb && c.start >= te && c.start - te <= 10)
+            .min_by_key(|(_, c)| c.start)
+            .map(|(i, _)| i)
+    })
+}
+
+fn expr_word(s: &Sentence, e: &TimeExpr, last: bool) -> String {
+    let t = &s.text[e.span.clone()];
+    let w = if last { t.split_whitespace().last() } else { t.split_whitespace().next() };
+    w.unwrap_or("").to_ascii_lowercase()
+}
+
+/// Date every candidate of an article. `exprs[i]` are the time expressions of sentence `i`.
+pub fn assign_dates(
+    sents: &[Sentence],
+    exprs: &[Vec<TimeExpr>],
+    cands: &[Candidate],
+    doc: DocDates,
+    trigger_is_event: &dyn Fn(&Candidate) -> bool,
+    identity: &dyn Fn(&Candidate) -> (String, String, String),
+) -> Vec<Dated> {
+    let anchor = doc.anchor();
+    let mut out: Vec<Option<Dated>> = vec![None; cands.len()];
+    let mut discourse: Option<PartialDate> = None;
+    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); sents.len()];
+    for (i, c) in cands.iter().enumerate() {
+        if c.sentence < sents.len() {
+            by_sentence[c.sentence].push(i);
+        }
+    }
+    for (si, s) in sents.iter().enumerate() {
+        let ex = &exprs[si];
+        if ex.is_empty() || by_sentence[si].is_empty() {
+            for &ci in &by_sentence[si] {
+                let _ = ci;
+            }
+            continue;
+        }
+        let verb_triggers: Vec<usize> = by_sentence[si].iter().filter_map(|&ci| cands[ci].verb_group).collect();
+        let mut attached: Vec<(usize, usize)> = Vec::new(); // (expr, vg)
+        let mut default: Option<usize> = None;
+        let mut default_rank = 0u8;
+        for (ei, e) in ex.iter().enumerate() {
+            if matches!(e.kind, TimeKind::Offset { .. }) {
+                continue;
+            }
+            let Some(vg) = vg_of_expr(s, e) else {
+                if default.is_none() {
+                    default = Some(ei);
+                    default_rank = 1;
+                }
+                continue;
+            };
+            attached.push((ei, vg));
+            let head = s.chunks[vg].head;
+            let speech = is_speech_lemma(s.lemmas[head].as_ref());
+            let is_trigger = verb_triggers.contains(&vg);
+            // Reporting verbs and introducing clauses lend their date to the sentence.
+            let rank = if speech { 3 } else if !is_trigger { 2 } else { 0 };
+            if rank > default_rank {
+                default = Some(ei);
+                default_rank = rank;
+            }
+        }
+        for &ci in &by_sentence[si] {
+            let c = &cands[ci];
+            // An offset whose complement holds the trigger: "one day after a conversation".
+            let mut dated = None;
+            for e in ex.iter() {
+                if let TimeKind::Offset { unit, amount, direction } = e.kind {
+                    let te = s.token_at(e.span.end.saturating_sub(1)) + 1;
+                    let Some(reference) = discourse.or(anchor.map(PartialDate::from_date)) else { continue };
+                    let last = expr_word(s, e, true);
+                    let complement = matches!(last.as_str(), "after" | "before");
+                    let d = if complement && c.trigger.0 >= te {
+                        let flip = match direction {
+                            Direction::After => Direction::Before,
+                            Direction::Before => Direction::After,
+                        };
+                        bede_time::resolve_offset(unit, amount, flip, reference)
+                    } else if !complement {
+                        bede_time::resolve_offset(unit, amount, direction, reference)
+                    } else {
+                        None
+                    };
+                    if let Some(d) = d {
+                        dated = Some((Some(d), DateBasis::Relative));
+                    }
+                }
+            }
+            if dated.is_none() {
+                let own = c.verb_group.and_then(|vg| attached.iter().find(|(_, v)| *v == vg).map(|(e, _)| *e));
+                let pick = own.or_else(|| {
+                    // The default applies unless it belongs to a later non-reporting verb.
+                    let d = default?;
+                    let e = &ex[d];
+                    let before_trigger = e.span.start <= s.tokens.get(c.trigger.0).map(|t| t.start as usize).unwrap_or(0);
+                    (default_rank >= 3 || before_trigger || default_rank == 1 || vg_of_expr(s, e).is_some_and(|v| s.chunks[v].start < c.trigger.0)).then_some(d)
+                });
+                if let Some(ei) = pick {
+                    if let Some(a) = anchor {
+                        if let Some((d, b)) = bede_time::resolve(&ex[ei].kind, a) {
+                            dated = Some((Some(d), b));
+                        }
+                    } else if let TimeKind::Absolute { year: Some(y), month, day } = ex[ei].kind {
+                        dated = Some((Some(PartialDate { year: y, month, day: month.and(day) }), DateBasis::Explicit));
+                    }
+                }
+            }
+            if let Some((Some(d), b)) = dated {
+                if d.precision() == bede_core::DatePrecision::Day {
+                    discourse = Some(d);
+                }
+                out[ci] = Some((Some(d), b));
+            }
+        }
+        let _ = trigger_is_event;
+    }
+    // Later mentions of a dated event share its date ("Lavrov's talks with Cavusoglu").
+    let keys: Vec<(String, String, String)> = cands.iter().map(identity).collect();
+    for i in 0..cands.len() {
+        if out[i].is_some() {
+            continue;
+        }
+        let same = |j: usize| {
+            let (a, b) = (&keys[i], &keys[j]);
+            a.2 == b.2 && ((a.0 == b.0 && a.1 == b.1) || (a.0 == b.1 && a.1 == b.0)) && !a.0.is_empty()
+        };
+        let prev = (0..i).rev().find(|&j| out[j].is_some_and(|d| d.1 != DateBasis::Published && d.1 != DateBasis::Dateline) && same(j));
+        let next = || (i + 1..cands.len()).find(|&j| cands[j].sentence == cands[i].sentence && out[j].is_some() && same(j));
+        if let Some(j) = prev.or_else(next) {
+            out[i] = out[j];
+        }
+    }
+    out.into_iter()
+        .map(|d| {
+            d.unwrap_or_else(|| match (doc.dateline, doc.published) {
+                (Some(dl), _) => (Some(dl), DateBasis::Dateline),
+                (None, Some(p)) => (Some(PartialDate::from_date(p)), DateBasis::Published),
+                (None, None) => (None, DateBasis::Unknown),
+            })
+        })
+        .collect()
+}

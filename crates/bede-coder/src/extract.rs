@@ -1,0 +1,557 @@
+//! Event extraction: triggers (verb groups and event nouns) matched against
+//! the verb-pattern dictionary, with their source and target actor phrases,
+//! voice, negation, reported speech and within-article coreference.
+//!
+//! Produces [`Candidate`]s: events with actors and codes but no date and no
+//! final actor codes (those depend on the date and are settled later).
+
+use crate::phrases::{find_phrases, Anaphor, Member, Phrase};
+use crate::sentence::Sentence;
+use crate::verbs::{Element, Flags, VerbDict};
+use bede_actors::{ActorDict, EntityId, EntityKind, NameForm};
+use bede_nlp::{ChunkKind, Xpos};
+
+/// A resolved actor: what it is, and where this sentence mentions it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub country: Option<(EntityId, NameForm)>,
+    pub igo: Option<EntityId>,
+    pub agent: Option<EntityId>,
+    pub person: Option<EntityId>,
+    /// A person's name written in the text but unknown to the dictionary.
+    pub name: Option<String>,
+    /// Token span of the mention in this sentence.
+    pub span: (usize, usize),
+}
+
+impl Actor {
+    fn from_member(s: &Sentence, m: &Member) -> Actor {
+        Actor {
+            country: m.country,
+            igo: m.igo,
+            agent: m.agent,
+            person: m.person,
+            name: m.name_tokens.map(|(a, b)| s.span_text(a, b).to_string()),
+            span: (m.start, m.end),
+        }
+    }
+    fn same_entity(&self, o: &Actor) -> bool {
+        self.country == o.country && self.igo == o.igo && self.agent == o.agent && self.person == o.person && self.name == o.name
+    }
+    fn is_person_like(&self, dict: &ActorDict) -> bool {
+        self.person.is_some()
+            || self.name.is_some()
+            || self.agent.is_some_and(|a| {
+                let r = dict.entity(a).role.as_deref().unwrap_or("");
+                !matches!(r, "ministry" | "foreign-ministry" | "government" | "military" | "police")
+                    && !dict.entity(a).name.contains("ministry")
+            })
+    }
+}
+
+/// A coded event before dating.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub sentence: usize,
+    /// Trigger token span (verb group head, or the event noun).
+    pub trigger: (usize, usize),
+    /// The verb group the trigger heads, if verbal.
+    pub verb_group: Option<usize>,
+    pub source: Actor,
+    pub target: Option<Actor>,
+    pub code: String,
+    pub pattern: String,
+    pub negated: bool,
+    pub nominal: bool,
+}
+
+/// Within-article memory of who was talked about, for anaphors.
+#[derive(Debug, Default, Clone)]
+pub struct Discourse {
+    single: Option<Actor>,
+    pair: Option<(Actor, Actor)>,
+    agents: Vec<Actor>,
+}
+
+impl Discourse {
+    fn note_single(&mut self, a: &Actor, dict: &ActorDict) {
+        if a.is_person_like(dict) {
+            self.single = Some(a.clone());
+        }
+        if a.agent.is_some() {
+            self.agents.retain(|x| x.agent != a.agent);
+            self.agents.push(a.clone());
+        }
+    }
+    fn note_pair(&mut self, a: &Actor, b: &Actor) {
+        if !a.same_entity(b) {
+            self.pair = Some((a.clone(), b.clone()));
+        }
+    }
+}
+
+/// The flags and code a trigger's best pattern gave.
+struct Fired {
+    code: String,
+    origin: String,
+    flags: Flags,
+    target: Option<usize>,
+    specificity: usize,
+}
+
+const SKIP_LIMIT: usize = 8;
+
+fn word_matches(s: &Sentence, i: usize, w: &str) -> bool {
+    s.words[i].eq_ignore_ascii_case(w) || s.lemmas[i].as_ref() == w
+}
+
+fn blocks_skip(s: &Sentence, i: usize) -> bool {
+    matches!(s.words[i], ";" | ":") || s.is_quote_mark(i) || s.tags[i].xpos == Xpos::Period
+}
+
+/// Match pattern elements from token `pos`; returns the target phrase index.
+fn match_elements(s: &Sentence, phrases: &[Phrase], els: &[Element], pos: usize, target: Option<usize>) -> Option<Option<usize>> {
+    let Some(first) = els.first() else { return Some(target) };
+    let rest = &els[1..];
+    match first {
+        Element::Word(w) => (pos < s.words.len() && word_matches(s, pos, w)).then(|| match_elements(s, phrases, rest, pos + 1, target)).flatten(),
+        Element::Alt(alts) => alts.iter().find_map(|alt| {
+            let ok = alt.iter().enumerate().all(|(k, w)| pos + k < s.words.len() && word_matches(s, pos + k, w));
+            if ok {
+                match_elements(s, phrases, rest, pos + alt.len(), target)
+            } else {
+                None
+            }
+        }),
+        Element::Target => {
+            let (idx, p) = phrases.iter().enumerate().find(|(_, p)| p.start == pos && p.possessed.is_none() && !p.location)?;
+            match_elements(s, phrases, rest, p.end, Some(idx))
+        }
+        Element::Skip => {
+            for k in 0..=SKIP_LIMIT {
+                if k > 0 && (pos + k - 1 >= s.words.len() || blocks_skip(s, pos + k - 1)) {
+                    break;
+                }
+                if let Some(t) = match_elements(s, phrases, rest, pos + k, target) {
+                    return Some(t);
+                }
+            }
+            None
+        }
+    }
+}
+
+fn best_pattern(verbs: &VerbDict, blocks: &[u32], s: &Sentence, phrases: &[Phrase], after: usize) -> Option<Fired> {
+    let mut best: Option<Fired> = None;
+    for &b in blocks {
+        let block = &verbs.blocks[b as usize];
+        for p in &block.patterns {
+            // Adverbs right after the trigger ("spoke again by phone") are skipped.
+            let mut start = after;
+            let mut hit = None;
+            for _ in 0..3 {
+                hit = match_elements(s, phrases, &p.elements, start, None);
+                if hit.is_some() || start >= s.words.len() || !(s.tags[start].xpos.is_adverb()) {
+                    break;
+                }
+                start += 1;
+            }
+            if let Some(target) = hit {
+                if best.as_ref().is_none_or(|b| p.specificity > b.specificity) {
+                    best = Some(Fired { code: p.code.clone(), origin: p.origin.clone(), flags: p.flags, target, specificity: p.specificity });
+                }
+            }
+        }
+    }
+    best
+}
+
+/// The block-level default when no pattern fired.
+fn default_of(verbs: &VerbDict, blocks: &[u32]) -> Option<Fired> {
+    blocks.iter().find_map(|&b| {
+        let bl = &verbs.blocks[b as usize];
+        bl.default_code.as_ref().map(|c| Fired {
+            code: c.clone(),
+            origin: format!("{}: == {} [{}] (block default)", bl.origin, bl.lemmas.join(" | "), c),
+            flags: bl.flags,
+            target: None,
+            specificity: 0,
+        })
+    })
+}
+
+pub struct Extractor<'c> {
+    pub dict: &'c ActorDict,
+    pub verbs: &'c VerbDict,
+}
+
+/// Speech verbs whose complement clause is reported, not performed.
+pub fn is_speech_lemma(l: &str) -> bool {
+    matches!(
+        l,
+        "say" | "tell" | "add" | "note" | "stress" | "state" | "announce" | "claim" | "report" | "declare" | "emphasize" | "emphasise"
+            | "underline" | "insist" | "allege" | "assert" | "explain" | "write" | "quote" | "confirm" | "speak" | "reiterate"
+    )
+}
+
+impl Extractor<'_> {
+    /// Extract the candidates of one sentence, updating the discourse.
+    pub fn sentence(&self, idx: usize, s: &Sentence, disc: &mut Discourse, out: &mut Vec<Candidate>) -> Vec<Phrase> {
+        let phrases = find_phrases(self.dict, s);
+        let first_out = out.len();
+        let vgs: Vec<usize> = (0..s.chunks.len()).filter(|&c| s.chunks[c].kind == ChunkKind::Verb).collect();
+        // Triggers in text order: (token, verb group or None, blocks, trigger end).
+        let mut triggers: Vec<(usize, Option<usize>, Vec<u32>, usize)> = Vec::new();
+        for &c in &vgs {
+            let ch = s.chunks[c];
+            let h = ch.head;
+            let lemma = s.lemmas[h].as_ref();
+            if matches!(lemma, "be" | "have" | "do") && h + 1 < ch.end {
+                continue;
+            }
+            // Phrasal lemmas first ("touch upon"), then the single verb.
+            let mut blocks = Vec::new();
+            let mut end = h + 1;
+            if h + 1 < s.words.len() {
+                let two = format!("{} {}", lemma, s.words[h + 1].to_lowercase());
+                let b = self.verbs.verb_blocks(&two);
+                if !b.is_empty() {
+                    blocks.extend_from_slice(b);
+                    end = h + 2;
+                }
+            }
+            if blocks.is_empty() {
+                blocks.extend_from_slice(self.verbs.verb_blocks(lemma));
+            }
+            if !blocks.is_empty() {
+                triggers.push((h, Some(c), blocks, end));
+            }
+        }
+        for i in 0..s.words.len() {
+            if !s.tags[i].xpos.is_noun() {
+                continue;
+            }
+            // Longest event noun ending here ("telephone conversation", "talks").
+            for n in (1..=self.verbs.max_noun_words.max(1)).rev() {
+                if n > i + 1 {
+                    continue;
+                }
+                let st = i + 1 - n;
+                let key: Vec<String> = (st..=i).map(|k| if k == i { s.lemmas[k].to_string() } else { s.words[k].to_lowercase() }).collect();
+                let mut b = self.verbs.noun_blocks(&key.join(" "));
+                if b.is_empty() {
+                    let surf: Vec<String> = (st..=i).map(|k| s.words[k].to_lowercase()).collect();
+                    b = self.verbs.noun_blocks(&surf.join(" "));
+                }
+                if !b.is_empty() {
+                    triggers.push((st, None, b.to_vec(), i + 1));
+                    break;
+                }
+            }
+        }
+        triggers.sort_by_key(|t| t.0);
+        let mut deny_from: Option<usize> = None;
+        let mut accusers: Vec<(usize, Vec<Actor>, String)> = Vec::new();
+        for (tok, vg, blocks, tend) in triggers {
+            let fired = best_pattern(self.verbs, &blocks, s, &phrases, tend).or_else(|| default_of(self.verbs, &blocks));
+            let Some(mut fired) = fired else { continue };
+            let nominal = vg.is_none();
+            let (sources, mut target_phrase, negated_vg) = match vg {
+                Some(c) => {
+                    let ch = s.chunks[c];
+                    let subj = self.subject_of(s, &phrases, c);
+                    if ch.passive {
+                        // "Turkey was accused by Armenia": the subject is the target.
+                        let by = (ch.end..(ch.end + 3).min(s.words.len())).find(|&k| s.words[k].eq_ignore_ascii_case("by"));
+                        let agent = by.and_then(|k| phrases.iter().position(|p| p.start == k + 1));
+                        match agent {
+                            Some(a) => (self.resolve(s, &phrases[a], disc), subj, ch.negated),
+                            None => continue,
+                        }
+                    } else {
+                        let src = match subj {
+                            Some(p) => self.resolve(s, &phrases[p], disc),
+                            None => Vec::new(),
+                        };
+                        (src, fired.target, ch.negated)
+                    }
+                }
+                None => (self.nominal_sources(s, &phrases, tok, tend, disc), fired.target, false),
+            };
+            if sources.is_empty() {
+                continue;
+            }
+            // Block default: the first actor phrase after the trigger in its clause.
+            if fired.specificity == 0 && target_phrase.is_none() && !fired.flags.solo {
+                target_phrase = self.object_after(s, &phrases, tend);
+            }
+            if let (Some(c), true) = (vg, nominal) {
+                let _ = c;
+            }
+            let negated = negated_vg || deny_from.is_some_and(|d| tok >= d);
+            let targets: Vec<Actor> = match target_phrase {
+                Some(t) if vg.is_some_and(|c| s.chunks[c].passive) => self.resolve(s, &phrases[t], disc),
+                Some(t) => self.resolve(s, &phrases[t], disc),
+                None => Vec::new(),
+            };
+            let before = out.len();
+            let mk = |src: &Actor, tgt: Option<&Actor>, fired: &Fired| Candidate {
+                sentence: idx,
+                trigger: (tok, tend),
+                verb_group: vg,
+                source: src.clone(),
+                target: tgt.cloned(),
+                code: fired.code.clone(),
+                pattern: fired.origin.clone(),
+                negated,
+                nominal,
+            };
+            if targets.is_empty() {
+                if sources.len() >= 2 && (fired.flags.recip || !fired.flags.solo) {
+                    for a in &sources {
+                        for b in &sources {
+                            if !a.same_entity(b) {
+                                out.push(mk(a, Some(b), &fired));
+                            }
+                        }
+                    }
+                    if out.len() > before {
+                        disc.note_pair(&sources[0], &sources[1]);
+                    }
+                } else if fired.flags.solo {
+                    for a in &sources {
+                        out.push(mk(a, None, &fired));
+                    }
+                }
+            } else {
+                for a in &sources {
+                    for b in &targets {
+                        if !a.same_entity(b) {
+                            out.push(mk(a, Some(b), &fired));
+                        }
+                    }
+                }
+                if out.len() > before {
+                    disc.note_pair(&sources[0], &targets[0]);
+                }
+            }
+            if out.len() > before {
+                if fired.flags.deny_complement && deny_from.is_none() {
+                    deny_from = Some(tend);
+                }
+                if fired.flags.accuse_complement {
+                    accusers.push((tend, sources.clone(), fired.origin.clone()));
+                }
+            } else if fired.flags.accuse_complement || fired.flags.deny_complement {
+                // A speech act without target still governs its complement.
+                if fired.flags.accuse_complement {
+                    accusers.push((tend, sources.clone(), fired.origin.clone()));
+                }
+                if fired.flags.deny_complement && deny_from.is_none() {
+                    deny_from = Some(tend);
+                }
+            }
+            fired.target = None;
+        }
+        // "X claimed that Y violated the truce": X accuses Y.
+        let mut extra = Vec::new();
+        for (after, speakers, origin) in &accusers {
+            for c in &out[first_out..] {
+                if c.trigger.0 >= *after && !c.negated && bede_cameo::lookup(&c.code).is_some_and(|k| k.quad_class >= 3) {
+                    for sp in speakers {
+                        if !sp.same_entity(&c.source) {
+                            extra.push(Candidate {
+                                sentence: idx,
+                                trigger: (after - 1, *after),
+                                verb_group: None,
+                                source: sp.clone(),
+                                target: Some(c.source.clone()),
+                                code: "112".into(),
+                                pattern: format!("{origin} (accusation: the complement reports a conflict event)"),
+                                negated: false,
+                                nominal: false,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        out.extend(extra);
+        // Remember who was the subject of this sentence's verbs.
+        for &c in &vgs {
+            if let Some(p) = self.subject_of(s, &phrases, c) {
+                let ph = &phrases[p];
+                if ph.members.iter().all(|m| m.anaphor.is_none()) {
+                    let acts: Vec<Actor> = ph.members.iter().map(|m| Actor::from_member(s, m)).collect();
+                    if acts.len() == 1 {
+                        disc.note_single(&acts[0], self.dict);
+                    } else if acts.len() == 2 {
+                        disc.note_pair(&acts[0], &acts[1]);
+                    }
+                }
+            }
+        }
+        phrases
+    }
+
+    /// The subject phrase of verb group `c`.
+    fn subject_of(&self, s: &Sentence, phrases: &[Phrase], c: usize) -> Option<usize> {
+        let ch = s.chunks[c];
+        let mut j = ch.start;
+        if ch.infinitive {
+            // "Armenia continues to disregard": the governing verb's subject.
+            let gov = (0..c).rev().find(|&k| s.chunks[k].kind == ChunkKind::Verb)?;
+            let gch = s.chunks[gov];
+            if gch.end + 2 >= ch.start {
+                return self.subject_of(s, phrases, gov);
+            }
+            return None;
+        }
+        while j > 0 && (s.tags[j - 1].xpos.is_adverb() || s.is_quote_mark(j - 1)) {
+            j -= 1;
+        }
+        if let Some(p) = phrases.iter().position(|p| p.end == j && !p.location && p.possessed.is_none()) {
+            return Some(p);
+        }
+        if j > 0 {
+            let prev = s.words[j - 1];
+            // "Lavrov, who met ...": the relative pronoun's antecedent.
+            if matches!(prev.to_ascii_lowercase().as_str(), "who" | "which" | "that") {
+                let mut k = j - 1;
+                if k > 0 && s.words[k - 1] == "," {
+                    k -= 1;
+                }
+                if let Some(p) = phrases.iter().position(|p| p.end == k && !p.location) {
+                    return Some(p);
+                }
+            }
+            // "Turkey has recruited and sent": the first verb's subject.
+            if prev.eq_ignore_ascii_case("and") || prev.eq_ignore_ascii_case("or") {
+                if let Some(prevc) = (0..c).rev().find(|&k| s.chunks[k].kind == ChunkKind::Verb && s.chunks[k].end == j - 1) {
+                    return self.subject_of(s, phrases, prevc);
+                }
+            }
+        }
+        None
+    }
+
+    /// The first actor phrase after `from`, before the next verb group.
+    fn object_after(&self, s: &Sentence, phrases: &[Phrase], from: usize) -> Option<usize> {
+        let next_vg = s.chunks.iter().filter(|c| c.kind == ChunkKind::Verb && c.start >= from).map(|c| c.start).min().unwrap_or(usize::MAX);
+        let stop = (from..s.words.len()).find(|&k| matches!(s.words[k], ";" | ":") || s.tags[k].xpos == Xpos::Period).unwrap_or(usize::MAX);
+        phrases.iter().position(|p| p.start >= from && p.start < next_vg && p.start < stop && !p.location && p.possessed.is_none())
+    }
+
+    /// Sources of an event noun: its possessor, country modifiers, a
+    /// "between A and B" phrase, else the clause's subject.
+    fn nominal_sources(&self, s: &Sentence, phrases: &[Phrase], tok: usize, tend: usize, disc: &mut Discourse) -> Vec<Actor> {
+        let np = s.chunks.iter().find(|c| c.kind == ChunkKind::Noun && c.start <= tok && tok < c.end);
+        if let Some(np) = np {
+            if let Some(p) = phrases.iter().find(|p| p.possessed.is_some() && p.start >= np.start && p.end <= tok) {
+                let first_vg = s.chunks.iter().find(|c| c.kind == ChunkKind::Verb).map(|c| c.start).unwrap_or(usize::MAX);
+                if p.members.len() == 1 && p.members[0].anaphor == Some(Anaphor::Singular) && p.start < first_vg {
+                    // "In his phone call with Erdogan, Putin ...": "his" looks forward.
+                    let vgi = s.chunks.iter().position(|c| c.kind == ChunkKind::Verb)?;
+                    if let Some(sp) = self.subject_of(s, phrases, vgi) {
+                        let subj = self.resolve(s, &phrases[sp], disc);
+                        if subj.len() == 1 {
+                            return subj.into_iter().map(|a| Actor { span: (p.start, p.end), ..a }).collect();
+                        }
+                    }
+                }
+                return self.resolve(s, p, disc);
+            }
+            // "Russian-Turkish consultations", "US sanctions".
+            let mut mods: Vec<Actor> = Vec::new();
+            for m in s.matches.iter().filter(|m| m.start >= np.start && m.end <= tok) {
+                let e = self.dict.entity(m.entity);
+                let a = match e.kind {
+                    EntityKind::Country => Actor { country: Some((m.entity, NameForm::Name)), igo: None, agent: None, person: None, name: None, span: (m.start, m.end) },
+                    EntityKind::Igo => Actor { country: None, igo: Some(m.entity), agent: None, person: None, name: None, span: (m.start, m.end) },
+                    _ => continue,
+                };
+                if !mods.iter().any(|x| x.same_entity(&a)) {
+                    mods.push(a);
+                }
+            }
+            if !mods.is_empty() {
+                return mods;
+            }
+        }
+        // "a conversation between A and B".
+        if tend < s.words.len() && s.words[tend].eq_ignore_ascii_case("between") {
+            if let Some(p) = phrases.iter().find(|p| p.start == tend + 1) {
+                let r = self.resolve(s, p, disc);
+                if r.len() >= 2 {
+                    return r;
+                }
+            }
+        }
+        // The subject of the main clause before the noun.
+        for (c, ch) in s.chunks.iter().enumerate() {
+            if ch.kind != ChunkKind::Verb || ch.start >= tok {
+                continue;
+            }
+            if let Some(p) = self.subject_of(s, phrases, c) {
+                return self.resolve(s, &phrases[p], disc);
+            }
+        }
+        Vec::new()
+    }
+
+    /// The actors a phrase denotes, with anaphors resolved.
+    fn resolve(&self, s: &Sentence, p: &Phrase, disc: &mut Discourse) -> Vec<Actor> {
+        let mut out = Vec::new();
+        for m in &p.members {
+            let span = (m.start, m.end);
+            match m.anaphor {
+                None => out.push(Actor::from_member(s, m)),
+                Some(Anaphor::Singular) => {
+                    if let Some(a) = &disc.single {
+                        out.push(Actor { span, ..a.clone() });
+                    }
+                }
+                Some(Anaphor::Plural) => {
+                    if let Some((a, b)) = &disc.pair {
+                        out.push(Actor { span, ..a.clone() });
+                        out.push(Actor { span, ..b.clone() });
+                    }
+                }
+                Some(Anaphor::PluralCountries) => {
+                    if let Some((a, b)) = &disc.pair {
+                        for x in [a, b] {
+                            let country = x.country.map(|(c, _)| (c, NameForm::Name)).or_else(|| self.person_country(x).map(|c| (c, NameForm::Name)));
+                            if country.is_some() || x.igo.is_some() {
+                                out.push(Actor { country, igo: x.igo, agent: None, person: None, name: None, span });
+                            }
+                        }
+                    }
+                }
+                Some(Anaphor::Agent(agent)) => {
+                    // "the ministry": the last actor with this agent; "counterpart" waits
+                    // for the event's other side.
+                    let role = self.dict.entity(agent).role.as_deref();
+                    if role == Some("counterpart") {
+                        continue;
+                    }
+                    if let Some(a) = disc.agents.iter().rev().find(|a| a.agent == Some(agent) && (a.country.is_some() || a.igo.is_some())) {
+                        out.push(Actor { span, name: m.name_tokens.map(|(x, y)| s.span_text(x, y).to_string()).or(a.name.clone()), ..a.clone() });
+                    }
+                }
+            }
+        }
+        for a in &out {
+            if a.agent.is_some() {
+                disc.note_single(a, self.dict);
+            }
+        }
+        out
+    }
+
+    fn person_country(&self, a: &Actor) -> Option<EntityId> {
+        let p = a.person?;
+        let e = self.dict.entity(p);
+        let iso = e.roles.last().map(|r| r.country.as_str()).or(e.country.as_deref())?;
+        self.dict.country(iso)
+    }
+}

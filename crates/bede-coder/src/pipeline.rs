@@ -1,0 +1,312 @@
+//! The pipeline from one article to its coded events, and `explain`.
+
+use crate::coding::{code_actor, Coded};
+use crate::dating::{assign_dates, DocDates};
+use crate::extract::{Actor, Candidate, Discourse, Extractor};
+use crate::phrases::Phrase;
+use crate::sentence::{Analyzer, Sentence};
+use crate::verbs::{VerbDict, VerbDictError};
+use bede_actors::{ActorDict, ActorMatcher, DictError, MatchScratch};
+use bede_core::{event_id, ActorRef, Article, Event, Evidence, PartialDate, PloverRef, VerbRef};
+use bede_ingest::clean::{CleanDoc, Cleaner};
+use bede_nlp::Tagger;
+use bede_time::TimeFinder;
+use chrono::NaiveDate;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+/// What to load besides (or instead of) the embedded defaults.
+#[derive(Debug, Clone, Default)]
+pub struct CoderOptions {
+    /// Extra actor dictionary directories, loaded after the defaults.
+    pub actor_dirs: Vec<PathBuf>,
+    /// Extra verb dictionary directories, loaded after the defaults.
+    pub verb_dirs: Vec<PathBuf>,
+    /// Use only the given dictionaries, not the embedded ones.
+    pub no_default_dicts: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CoderError {
+    #[error("actor dictionary: {0}")]
+    Actors(#[from] DictError),
+    #[error("verb dictionary: {0}")]
+    Verbs(#[from] VerbDictError),
+    #[error("verb dictionary {origin}: code {code} is not a CAMEO code")]
+    UnknownCode { code: String, origin: String },
+    #[error("tagger model: {0}")]
+    Tagger(String),
+}
+
+/// Everything needed to code articles; built once, shared by all threads.
+pub struct Coder {
+    tagger: Tagger,
+    dict: ActorDict,
+    matcher: ActorMatcher,
+    verbs: VerbDict,
+    time: TimeFinder,
+    cleaner: Cleaner,
+}
+
+/// The analysis of one article, kept for `explain`.
+pub struct Analysis<'a> {
+    pub sentences: Vec<Sentence<'a>>,
+    pub phrases: Vec<Vec<Phrase>>,
+    pub candidates: Vec<Candidate>,
+    pub events: Vec<Event>,
+}
+
+impl Coder {
+    pub fn new(opts: &CoderOptions) -> Result<Coder, CoderError> {
+        let mut dict = if opts.no_default_dicts { ActorDict::default() } else { ActorDict::embedded()? };
+        for d in &opts.actor_dirs {
+            dict.load_dir(d)?;
+        }
+        let mut verbs = if opts.no_default_dicts { VerbDict::default() } else { VerbDict::embedded()? };
+        for d in &opts.verb_dirs {
+            verbs.load_dir(d)?;
+        }
+        for (code, origin) in verbs.codes() {
+            if bede_cameo::lookup(code).is_none() {
+                return Err(CoderError::UnknownCode { code: code.to_string(), origin: origin.to_string() });
+            }
+        }
+        let tagger = Tagger::embedded().map_err(|e| CoderError::Tagger(e.to_string()))?;
+        let matcher = ActorMatcher::new(&dict);
+        Ok(Coder { tagger, dict, matcher, verbs, time: TimeFinder::new(), cleaner: Cleaner::new() })
+    }
+
+    pub fn actor_dict(&self) -> &ActorDict {
+        &self.dict
+    }
+    pub fn verb_dict(&self) -> &VerbDict {
+        &self.verbs
+    }
+    pub fn tagger(&self) -> &Tagger {
+        &self.tagger
+    }
+
+    /// Clean an article: what `code_article` codes.
+    pub fn clean(&self, a: &Article) -> CleanDoc {
+        self.cleaner.clean(a)
+    }
+
+    /// The article-level dates: publication date (or header date) and dateline.
+    pub fn doc_dates(&self, a: &Article, clean: &CleanDoc) -> DocDates {
+        let published = a.published.or_else(|| clean.header_date.as_deref().and_then(|h| bede_time::parse_date_text(h, None)).and_then(|d| d.to_date()));
+        let dateline = clean.dateline.as_ref().and_then(|d| d.date_text.as_deref()).and_then(|t| bede_time::parse_date_text(t, published));
+        DocDates { published, dateline }
+    }
+
+    /// Code one article: clean, analyse, extract, date, code.
+    pub fn code_article(&self, a: &Article) -> Vec<Event> {
+        let clean = self.clean(a);
+        let dates = self.doc_dates(a, &clean);
+        self.analyse_text(&a.id, &clean.body, dates).events
+    }
+
+    /// Analyse a cleaned text with known article dates.
+    pub fn analyse_text<'a>(&self, doc_id: &str, body: &'a str, dates: DocDates) -> Analysis<'a> {
+        let analyzer = Analyzer { tagger: &self.tagger, dict: &self.dict, matcher: &self.matcher };
+        let extractor = Extractor { dict: &self.dict, verbs: &self.verbs };
+        let mut scratch = MatchScratch::default();
+        let mut disc = Discourse::default();
+        let mut sentences = Vec::new();
+        let mut phrases = Vec::new();
+        let mut cands = Vec::new();
+        let mut exprs = Vec::new();
+        for (i, r) in bede_nlp::split_sentences(body).into_iter().enumerate() {
+            let s = analyzer.analyse(&body[r], &mut scratch);
+            let before = cands.len();
+            phrases.push(extractor.sentence(i, &s, &mut disc, &mut cands));
+            // Time expressions matter only where there are events.
+            exprs.push(if cands.len() > before { self.time.find(s.text) } else { Vec::new() });
+            sentences.push(s);
+        }
+        let anchor = dates.anchor();
+        let identity = |c: &Candidate| {
+            let src = code_actor(&self.dict, &c.source, anchor, None);
+            let tgt = c.target.as_ref().and_then(|t| code_actor(&self.dict, t, anchor, src.as_ref()));
+            let key = |x: &Option<Coded>| x.as_ref().map(|x| format!("{}/{}", x.code, x.role.as_deref().unwrap_or(""))).unwrap_or_default();
+            (key(&src), key(&tgt), bede_cameo::root(&c.code).to_string())
+        };
+        let dated = assign_dates(&sentences, &exprs, &cands, dates, &|_| true, &identity);
+        let mut events: Vec<Event> = Vec::new();
+        for (c, (date, basis)) in cands.iter().zip(dated) {
+            let s = &sentences[c.sentence];
+            if let Some(e) = self.build_event(doc_id, s, c, date, basis) {
+                let dup = events.iter().any(|x| {
+                    x.sentence == e.sentence
+                        && x.source.code == e.source.code
+                        && x.target.as_ref().map(|t| &t.code) == e.target.as_ref().map(|t| &t.code)
+                        && x.cameo == e.cameo
+                });
+                if !dup {
+                    events.push(e);
+                }
+            }
+        }
+        Analysis { sentences, phrases, candidates: cands, events }
+    }
+
+    fn actor_ref(&self, s: &Sentence, a: &Actor, c: Coded) -> ActorRef {
+        let span = s.byte_span(a.span.0, a.span.1);
+        ActorRef { code: c.code, country: c.country, sectors: c.sectors, name: c.name, text: s.text[span[0] as usize..span[1] as usize].to_string(), span }
+    }
+
+    fn build_event(&self, doc_id: &str, s: &Sentence, c: &Candidate, date: Option<PartialDate>, basis: bede_core::DateBasis) -> Option<Event> {
+        let day = date.and_then(|d| d.first_day());
+        let mut src = code_actor(&self.dict, &c.source, day, None)?;
+        let tgt = match &c.target {
+            Some(t) => Some(code_actor(&self.dict, t, day, Some(&src))?),
+            None => None,
+        };
+        // A counterpart on the source side takes the target's office.
+        if c.source.agent.is_some_and(|g| self.dict.entity(g).role.as_deref() == Some("counterpart")) && c.source.person.is_none() {
+            if let Some(t) = &tgt {
+                src = code_actor(&self.dict, &c.source, day, Some(t))?;
+            }
+        }
+        if let Some(t) = &tgt {
+            if t.code == src.code && t.name == src.name {
+                return None;
+            }
+        }
+        let cameo = bede_cameo::lookup(&c.code)?;
+        let source = self.actor_ref(s, &c.source, src);
+        let target = match (&c.target, tgt) {
+            (Some(a), Some(t)) => Some(self.actor_ref(s, a, t)),
+            _ => None,
+        };
+        let vspan = s.byte_span(c.trigger.0, c.trigger.1);
+        let sentence = c.sentence as u32;
+        Some(Event {
+            id: event_id(doc_id, sentence, &source.code, target.as_ref().map(|t| t.code.as_str()), &c.code),
+            doc_id: doc_id.to_string(),
+            sentence,
+            date,
+            date_precision: date.map(|d| d.precision()),
+            date_basis: basis,
+            source,
+            target,
+            cameo: cameo.code.to_string(),
+            cameo_name: cameo.name.to_string(),
+            quad_class: cameo.quad_class,
+            goldstein: cameo.goldstein,
+            plover: PloverRef { kind: cameo.plover_type.to_string(), mode: cameo.plover_mode.map(str::to_string) },
+            negated: c.negated,
+            location: None,
+            issues: Vec::new(),
+            evidence: Evidence {
+                text: s.text.to_string(),
+                verb: VerbRef { text: s.text[vspan[0] as usize..vspan[1] as usize].to_string(), span: vspan },
+                pattern: c.pattern.clone(),
+            },
+        })
+    }
+
+    /// A readable account of how one sentence (or short text) is coded.
+    pub fn explain(&self, text: &str, date: Option<NaiveDate>) -> String {
+        let dates = DocDates { published: date, dateline: None };
+        let a = self.analyse_text("explain", text, dates);
+        let mut o = String::new();
+        for (i, s) in a.sentences.iter().enumerate() {
+            let _ = writeln!(o, "sentence {i}: {}", s.text);
+            let _ = writeln!(o, "\ntokens:");
+            let mut line = String::from(" ");
+            for (k, w) in s.words.iter().enumerate() {
+                let piece = format!(" {k}:{w}/{}", s.tags[k].xpos);
+                if line.len() + piece.len() > 100 {
+                    let _ = writeln!(o, "{line}");
+                    line = String::from(" ");
+                }
+                line.push_str(&piece);
+            }
+            let _ = writeln!(o, "{line}");
+            let _ = writeln!(o, "\nchunks:");
+            for c in &s.chunks {
+                let mut flags = String::new();
+                if c.passive {
+                    flags.push_str(" passive");
+                }
+                if c.negated {
+                    flags.push_str(" negated");
+                }
+                if c.infinitive {
+                    flags.push_str(" infinitive");
+                }
+                let kind = if c.kind == bede_nlp::ChunkKind::Noun { "NP" } else { "VG" };
+                let _ = writeln!(o, "  {kind} [{}] head={}{flags}", s.words[c.start..c.end].join(" "), s.words[c.head]);
+            }
+            let _ = writeln!(o, "\ndictionary matches:");
+            for m in &s.matches {
+                let e = self.dict.entity(m.entity);
+                let _ = writeln!(o, "  [{}] {:?} {:?} {} ({})", s.words[m.start..m.end].join(" "), m.form, e.kind, e.name, e.origin);
+            }
+            let _ = writeln!(o, "\nactor phrases:");
+            for p in &a.phrases[i] {
+                let mut tags = String::new();
+                if p.location {
+                    tags.push_str(" (place)");
+                }
+                if p.possessed.is_some() {
+                    tags.push_str(" (possessor)");
+                }
+                let members: Vec<String> = p
+                    .members
+                    .iter()
+                    .map(|m| {
+                        let mut parts = Vec::new();
+                        if let Some((c, f)) = m.country {
+                            parts.push(format!("{}:{:?}", self.dict.entity(c).code, f));
+                        }
+                        if let Some(g) = m.igo {
+                            parts.push(self.dict.entity(g).code.clone());
+                        }
+                        if let Some(g) = m.agent {
+                            parts.push(format!("agent {}", self.dict.entity(g).name));
+                        }
+                        if let Some(p) = m.person {
+                            parts.push(format!("person {}", self.dict.entity(p).name));
+                        }
+                        if let Some(an) = m.anaphor {
+                            parts.push(format!("anaphor {an:?}"));
+                        }
+                        format!("{{{}}}", parts.join(", "))
+                    })
+                    .collect();
+                let _ = writeln!(o, "  [{}]{tags} {}", s.words[p.start..p.end].join(" "), members.join(" + "));
+            }
+            let _ = writeln!(o, "\ntime expressions:");
+            for e in self.time.find(s.text) {
+                let _ = writeln!(o, "  {:?} {:?}", &s.text[e.span.clone()], e.kind);
+            }
+            let _ = writeln!(o, "\nevents:");
+            let mut any = false;
+            for e in a.events.iter().filter(|e| e.sentence as usize == i) {
+                any = true;
+                let tgt = e.target.as_ref().map(|t| format!("{} ({})", t.code, t.text)).unwrap_or_else(|| "-".into());
+                let date = e.date.map(|d| d.to_string()).unwrap_or_else(|| "?".into());
+                let _ = writeln!(
+                    o,
+                    "  {} ({}) --{} {}{}--> {}   date {} [{:?}]\n    verb {:?}  pattern {}",
+                    e.source.code,
+                    e.source.text,
+                    e.cameo,
+                    e.cameo_name,
+                    if e.negated { " NEGATED" } else { "" },
+                    tgt,
+                    date,
+                    e.date_basis,
+                    e.evidence.verb.text,
+                    e.evidence.pattern
+                );
+            }
+            if !any {
+                let _ = writeln!(o, "  (none)");
+            }
+            let _ = writeln!(o);
+        }
+        o
+    }
+}
