@@ -36,15 +36,21 @@ impl Actor {
         }
     }
     fn same_entity(&self, o: &Actor) -> bool {
-        self.country == o.country && self.igo == o.igo && self.agent == o.agent && self.person == o.person && self.name == o.name
+        self.country == o.country
+            && self.igo == o.igo
+            && self.agent == o.agent
+            && self.person == o.person
+            && self.name == o.name
     }
     fn is_person_like(&self, dict: &ActorDict) -> bool {
         self.person.is_some()
             || self.name.is_some()
             || self.agent.is_some_and(|a| {
                 let r = dict.entity(a).role.as_deref().unwrap_or("");
-                !matches!(r, "ministry" | "foreign-ministry" | "government" | "military" | "police")
-                    && !dict.entity(a).name.contains("ministry")
+                !matches!(
+                    r,
+                    "ministry" | "foreign-ministry" | "government" | "military" | "police"
+                ) && !dict.entity(a).name.contains("ministry")
             })
     }
 }
@@ -71,6 +77,9 @@ pub struct Discourse {
     single: Option<Actor>,
     pair: Option<(Actor, Actor)>,
     agents: Vec<Actor>,
+    /// Two-actor phrases of the current sentence, with the token they end at:
+    /// "A and B remain in contact - they met ..." refers to A and B.
+    local_pairs: Vec<(usize, Actor, Actor)>,
 }
 
 impl Discourse {
@@ -110,13 +119,26 @@ fn blocks_skip(s: &Sentence, i: usize) -> bool {
 }
 
 /// Match pattern elements from token `pos`; returns the target phrase index.
-fn match_elements(s: &Sentence, phrases: &[Phrase], els: &[Element], pos: usize, target: Option<usize>) -> Option<Option<usize>> {
-    let Some(first) = els.first() else { return Some(target) };
+fn match_elements(
+    s: &Sentence,
+    phrases: &[Phrase],
+    els: &[Element],
+    pos: usize,
+    target: Option<usize>,
+) -> Option<Option<usize>> {
+    let Some(first) = els.first() else {
+        return Some(target);
+    };
     let rest = &els[1..];
     match first {
-        Element::Word(w) => (pos < s.words.len() && word_matches(s, pos, w)).then(|| match_elements(s, phrases, rest, pos + 1, target)).flatten(),
+        Element::Word(w) => (pos < s.words.len() && word_matches(s, pos, w))
+            .then(|| match_elements(s, phrases, rest, pos + 1, target))
+            .flatten(),
         Element::Alt(alts) => alts.iter().find_map(|alt| {
-            let ok = alt.iter().enumerate().all(|(k, w)| pos + k < s.words.len() && word_matches(s, pos + k, w));
+            let ok = alt
+                .iter()
+                .enumerate()
+                .all(|(k, w)| pos + k < s.words.len() && word_matches(s, pos + k, w));
             if ok {
                 match_elements(s, phrases, rest, pos + alt.len(), target)
             } else {
@@ -124,7 +146,10 @@ fn match_elements(s: &Sentence, phrases: &[Phrase], els: &[Element], pos: usize,
             }
         }),
         Element::Target => {
-            let (idx, p) = phrases.iter().enumerate().find(|(_, p)| p.start == pos && p.possessed.is_none() && !p.location)?;
+            let (idx, p) = phrases
+                .iter()
+                .enumerate()
+                .find(|(_, p)| p.start == pos && p.possessed.is_none() && !p.location)?;
             match_elements(s, phrases, rest, p.end, Some(idx))
         }
         Element::Skip => {
@@ -141,7 +166,13 @@ fn match_elements(s: &Sentence, phrases: &[Phrase], els: &[Element], pos: usize,
     }
 }
 
-fn best_pattern(verbs: &VerbDict, blocks: &[u32], s: &Sentence, phrases: &[Phrase], after: usize) -> Option<Fired> {
+fn best_pattern(
+    verbs: &VerbDict,
+    blocks: &[u32],
+    s: &Sentence,
+    phrases: &[Phrase],
+    after: usize,
+) -> Option<Fired> {
     let mut best: Option<Fired> = None;
     for &b in blocks {
         let block = &verbs.blocks[b as usize];
@@ -158,7 +189,13 @@ fn best_pattern(verbs: &VerbDict, blocks: &[u32], s: &Sentence, phrases: &[Phras
             }
             if let Some(target) = hit {
                 if best.as_ref().is_none_or(|b| p.specificity > b.specificity) {
-                    best = Some(Fired { code: p.code.clone(), origin: p.origin.clone(), flags: p.flags, target, specificity: p.specificity });
+                    best = Some(Fired {
+                        code: p.code.clone(),
+                        origin: p.origin.clone(),
+                        flags: p.flags,
+                        target,
+                        specificity: p.specificity,
+                    });
                 }
             }
         }
@@ -172,7 +209,12 @@ fn default_of(verbs: &VerbDict, blocks: &[u32]) -> Option<Fired> {
         let bl = &verbs.blocks[b as usize];
         bl.default_code.as_ref().map(|c| Fired {
             code: c.clone(),
-            origin: format!("{}: == {} [{}] (block default)", bl.origin, bl.lemmas.join(" | "), c),
+            origin: format!(
+                "{}: == {} [{}] (block default)",
+                bl.origin,
+                bl.lemmas.join(" | "),
+                c
+            ),
             flags: bl.flags,
             target: None,
             specificity: 0,
@@ -189,24 +231,65 @@ pub struct Extractor<'c> {
 pub fn is_speech_lemma(l: &str) -> bool {
     matches!(
         l,
-        "say" | "tell" | "add" | "note" | "stress" | "state" | "announce" | "claim" | "report" | "declare" | "emphasize" | "emphasise"
-            | "underline" | "insist" | "allege" | "assert" | "explain" | "write" | "quote" | "confirm" | "speak" | "reiterate"
+        "say"
+            | "tell"
+            | "add"
+            | "note"
+            | "stress"
+            | "state"
+            | "announce"
+            | "claim"
+            | "report"
+            | "declare"
+            | "emphasize"
+            | "emphasise"
+            | "underline"
+            | "insist"
+            | "allege"
+            | "assert"
+            | "explain"
+            | "write"
+            | "quote"
+            | "confirm"
+            | "speak"
+            | "reiterate"
     )
 }
 
 impl Extractor<'_> {
     /// Extract the candidates of one sentence, updating the discourse.
-    pub fn sentence(&self, idx: usize, s: &Sentence, disc: &mut Discourse, out: &mut Vec<Candidate>) -> Vec<Phrase> {
+    pub fn sentence(
+        &self,
+        idx: usize,
+        s: &Sentence,
+        disc: &mut Discourse,
+        out: &mut Vec<Candidate>,
+    ) -> Vec<Phrase> {
         let phrases = find_phrases(self.dict, s);
         let first_out = out.len();
-        let vgs: Vec<usize> = (0..s.chunks.len()).filter(|&c| s.chunks[c].kind == ChunkKind::Verb).collect();
+        disc.local_pairs = phrases
+            .iter()
+            .filter(|p| {
+                p.members.len() == 2 && !p.location && p.members.iter().all(|m| m.anaphor.is_none())
+            })
+            .map(|p| {
+                (
+                    p.end,
+                    Actor::from_member(s, &p.members[0]),
+                    Actor::from_member(s, &p.members[1]),
+                )
+            })
+            .collect();
+        let vgs: Vec<usize> = (0..s.chunks.len())
+            .filter(|&c| s.chunks[c].kind == ChunkKind::Verb)
+            .collect();
         // Triggers in text order: (token, verb group or None, blocks, trigger end).
         let mut triggers: Vec<(usize, Option<usize>, Vec<u32>, usize)> = Vec::new();
         for &c in &vgs {
             let ch = s.chunks[c];
             let h = ch.head;
             let lemma = s.lemmas[h].as_ref();
-            if matches!(lemma, "be" | "have" | "do") && h + 1 < ch.end {
+            if matches!(lemma, "be" | "do") {
                 continue;
             }
             // Phrasal lemmas first ("touch upon"), then the single verb.
@@ -237,7 +320,15 @@ impl Extractor<'_> {
                     continue;
                 }
                 let st = i + 1 - n;
-                let key: Vec<String> = (st..=i).map(|k| if k == i { s.lemmas[k].to_string() } else { s.words[k].to_lowercase() }).collect();
+                let key: Vec<String> = (st..=i)
+                    .map(|k| {
+                        if k == i {
+                            s.lemmas[k].to_string()
+                        } else {
+                            s.words[k].to_lowercase()
+                        }
+                    })
+                    .collect();
                 let mut b = self.verbs.noun_blocks(&key.join(" "));
                 if b.is_empty() {
                     let surf: Vec<String> = (st..=i).map(|k| s.words[k].to_lowercase()).collect();
@@ -253,8 +344,31 @@ impl Extractor<'_> {
         let mut deny_from: Option<usize> = None;
         let mut accusers: Vec<(usize, Vec<Actor>, String)> = Vec::new();
         for (tok, vg, blocks, tend) in triggers {
-            let fired = best_pattern(self.verbs, &blocks, s, &phrases, tend).or_else(|| default_of(self.verbs, &blocks));
-            let Some(mut fired) = fired else { continue };
+            let fired = best_pattern(self.verbs, &blocks, s, &phrases, tend)
+                .or_else(|| default_of(self.verbs, &blocks));
+            let Some(mut fired) = fired else {
+                // A speech verb with no event of its own still governs its complement:
+                // "X claimed that Y ..." (accusation), "X denied reports that ..." (negation).
+                let flags = blocks.iter().fold(Flags::default(), |f, &b| {
+                    f.merge(self.verbs.blocks[b as usize].flags)
+                });
+                if let Some(c) = vg {
+                    if flags.deny_complement && deny_from.is_none() {
+                        deny_from = Some(tend);
+                    }
+                    if flags.accuse_complement {
+                        if let Some(p) = self.subject_of(s, &phrases, c) {
+                            let speakers = self.resolve(s, &phrases[p], disc);
+                            let origin = format!(
+                                "{} (speech verb)",
+                                self.verbs.blocks[blocks[0] as usize].origin
+                            );
+                            accusers.push((tend, speakers, origin));
+                        }
+                    }
+                }
+                continue;
+            };
             let nominal = vg.is_none();
             let (sources, mut target_phrase, negated_vg) = match vg {
                 Some(c) => {
@@ -262,7 +376,8 @@ impl Extractor<'_> {
                     let subj = self.subject_of(s, &phrases, c);
                     if ch.passive {
                         // "Turkey was accused by Armenia": the subject is the target.
-                        let by = (ch.end..(ch.end + 3).min(s.words.len())).find(|&k| s.words[k].eq_ignore_ascii_case("by"));
+                        let by = (ch.end..(ch.end + 3).min(s.words.len()))
+                            .find(|&k| s.words[k].eq_ignore_ascii_case("by"));
                         let agent = by.and_then(|k| phrases.iter().position(|p| p.start == k + 1));
                         match agent {
                             Some(a) => (self.resolve(s, &phrases[a], disc), subj, ch.negated),
@@ -276,13 +391,17 @@ impl Extractor<'_> {
                         (src, fired.target, ch.negated)
                     }
                 }
-                None => (self.nominal_sources(s, &phrases, tok, tend, disc), fired.target, false),
+                None => (
+                    self.nominal_sources(s, &phrases, tok, tend, disc),
+                    fired.target,
+                    false,
+                ),
             };
             if sources.is_empty() {
                 continue;
             }
             // Block default: the first actor phrase after the trigger in its clause.
-            if fired.specificity == 0 && target_phrase.is_none() && !fired.flags.solo {
+            if fired.specificity == 0 && target_phrase.is_none() && !fired.flags.solo && !nominal {
                 target_phrase = self.object_after(s, &phrases, tend);
             }
             if let (Some(c), true) = (vg, nominal) {
@@ -290,7 +409,9 @@ impl Extractor<'_> {
             }
             let negated = negated_vg || deny_from.is_some_and(|d| tok >= d);
             let targets: Vec<Actor> = match target_phrase {
-                Some(t) if vg.is_some_and(|c| s.chunks[c].passive) => self.resolve(s, &phrases[t], disc),
+                Some(t) if vg.is_some_and(|c| s.chunks[c].passive) => {
+                    self.resolve(s, &phrases[t], disc)
+                }
                 Some(t) => self.resolve(s, &phrases[t], disc),
                 None => Vec::new(),
             };
@@ -357,7 +478,10 @@ impl Extractor<'_> {
         let mut extra = Vec::new();
         for (after, speakers, origin) in &accusers {
             for c in &out[first_out..] {
-                if c.trigger.0 >= *after && !c.negated && bede_cameo::lookup(&c.code).is_some_and(|k| k.quad_class >= 3) {
+                if c.trigger.0 >= *after
+                    && !c.negated
+                    && bede_cameo::lookup(&c.code).is_some_and(|k| k.quad_class >= 3)
+                {
                     for sp in speakers {
                         if !sp.same_entity(&c.source) {
                             extra.push(Candidate {
@@ -382,7 +506,11 @@ impl Extractor<'_> {
             if let Some(p) = self.subject_of(s, &phrases, c) {
                 let ph = &phrases[p];
                 if ph.members.iter().all(|m| m.anaphor.is_none()) {
-                    let acts: Vec<Actor> = ph.members.iter().map(|m| Actor::from_member(s, m)).collect();
+                    let acts: Vec<Actor> = ph
+                        .members
+                        .iter()
+                        .map(|m| Actor::from_member(s, m))
+                        .collect();
                     if acts.len() == 1 {
                         disc.note_single(&acts[0], self.dict);
                     } else if acts.len() == 2 {
@@ -400,7 +528,9 @@ impl Extractor<'_> {
         let mut j = ch.start;
         if ch.infinitive {
             // "Armenia continues to disregard": the governing verb's subject.
-            let gov = (0..c).rev().find(|&k| s.chunks[k].kind == ChunkKind::Verb)?;
+            let gov = (0..c)
+                .rev()
+                .find(|&k| s.chunks[k].kind == ChunkKind::Verb)?;
             let gch = s.chunks[gov];
             if gch.end + 2 >= ch.start {
                 return self.subject_of(s, phrases, gov);
@@ -410,8 +540,22 @@ impl Extractor<'_> {
         while j > 0 && (s.tags[j - 1].xpos.is_adverb() || s.is_quote_mark(j - 1)) {
             j -= 1;
         }
-        if let Some(p) = phrases.iter().position(|p| p.end == j && !p.location && p.possessed.is_none()) {
+        if let Some(p) = phrases
+            .iter()
+            .position(|p| p.end == j && !p.location && p.possessed.is_none())
+        {
             return Some(p);
+        }
+        // "..., his Turkish counterpart, Mevlut Cavusoglu, discussed": the comma closing an appositive.
+        if j > 0 && s.words[j - 1] == "," {
+            if let Some(p) = phrases.iter().position(|p| {
+                p.end == j - 1
+                    && !p.location
+                    && p.possessed.is_none()
+                    && s.words[p.start..p.end].contains(&",")
+            }) {
+                return Some(p);
+            }
         }
         if j > 0 {
             let prev = s.words[j - 1];
@@ -427,7 +571,10 @@ impl Extractor<'_> {
             }
             // "Turkey has recruited and sent": the first verb's subject.
             if prev.eq_ignore_ascii_case("and") || prev.eq_ignore_ascii_case("or") {
-                if let Some(prevc) = (0..c).rev().find(|&k| s.chunks[k].kind == ChunkKind::Verb && s.chunks[k].end == j - 1) {
+                if let Some(prevc) = (0..c)
+                    .rev()
+                    .find(|&k| s.chunks[k].kind == ChunkKind::Verb && s.chunks[k].end == j - 1)
+                {
                     return self.subject_of(s, phrases, prevc);
                 }
             }
@@ -437,25 +584,77 @@ impl Extractor<'_> {
 
     /// The first actor phrase after `from`, before the next verb group.
     fn object_after(&self, s: &Sentence, phrases: &[Phrase], from: usize) -> Option<usize> {
-        let next_vg = s.chunks.iter().filter(|c| c.kind == ChunkKind::Verb && c.start >= from).map(|c| c.start).min().unwrap_or(usize::MAX);
-        let stop = (from..s.words.len()).find(|&k| matches!(s.words[k], ";" | ":") || s.tags[k].xpos == Xpos::Period).unwrap_or(usize::MAX);
-        phrases.iter().position(|p| p.start >= from && p.start < next_vg && p.start < stop && !p.location && p.possessed.is_none())
+        let next_vg = s
+            .chunks
+            .iter()
+            .filter(|c| c.kind == ChunkKind::Verb && c.start >= from)
+            .map(|c| c.start)
+            .min()
+            .unwrap_or(usize::MAX);
+        let stop = (from..s.words.len())
+            .find(|&k| matches!(s.words[k], ";" | ":") || s.tags[k].xpos == Xpos::Period)
+            .unwrap_or(usize::MAX);
+        // A phrase right before a verb group is that verb's subject ("..., the Russian FM stressed").
+        let subject_of_next = |p: &Phrase| {
+            let mut k = p.end;
+            while k < s.words.len() && s.tags[k].xpos.is_adverb() {
+                k += 1;
+            }
+            s.chunks
+                .iter()
+                .any(|c| c.kind == ChunkKind::Verb && c.start == k && !c.infinitive)
+        };
+        phrases.iter().position(|p| {
+            p.start >= from
+                && p.start < next_vg
+                && p.start < stop
+                && !p.location
+                && p.possessed.is_none()
+                && !subject_of_next(p)
+        })
     }
 
     /// Sources of an event noun: its possessor, country modifiers, a
     /// "between A and B" phrase, else the clause's subject.
-    fn nominal_sources(&self, s: &Sentence, phrases: &[Phrase], tok: usize, tend: usize, disc: &mut Discourse) -> Vec<Actor> {
-        let np = s.chunks.iter().find(|c| c.kind == ChunkKind::Noun && c.start <= tok && tok < c.end);
+    fn nominal_sources(
+        &self,
+        s: &Sentence,
+        phrases: &[Phrase],
+        tok: usize,
+        tend: usize,
+        disc: &mut Discourse,
+    ) -> Vec<Actor> {
+        let np = s
+            .chunks
+            .iter()
+            .find(|c| c.kind == ChunkKind::Noun && c.start <= tok && tok < c.end);
         if let Some(np) = np {
-            if let Some(p) = phrases.iter().find(|p| p.possessed.is_some() && p.start >= np.start && p.end <= tok) {
-                let first_vg = s.chunks.iter().find(|c| c.kind == ChunkKind::Verb).map(|c| c.start).unwrap_or(usize::MAX);
-                if p.members.len() == 1 && p.members[0].anaphor == Some(Anaphor::Singular) && p.start < first_vg {
+            if let Some(p) = phrases
+                .iter()
+                .find(|p| p.possessed.is_some() && p.start >= np.start && p.end <= tok)
+            {
+                let first_vg = s
+                    .chunks
+                    .iter()
+                    .find(|c| c.kind == ChunkKind::Verb)
+                    .map(|c| c.start)
+                    .unwrap_or(usize::MAX);
+                if p.members.len() == 1
+                    && p.members[0].anaphor == Some(Anaphor::Singular)
+                    && p.start < first_vg
+                {
                     // "In his phone call with Erdogan, Putin ...": "his" looks forward.
-                    let vgi = s.chunks.iter().position(|c| c.kind == ChunkKind::Verb)?;
-                    if let Some(sp) = self.subject_of(s, phrases, vgi) {
+                    let vgi = s.chunks.iter().position(|c| c.kind == ChunkKind::Verb);
+                    if let Some(sp) = vgi.and_then(|v| self.subject_of(s, phrases, v)) {
                         let subj = self.resolve(s, &phrases[sp], disc);
                         if subj.len() == 1 {
-                            return subj.into_iter().map(|a| Actor { span: (p.start, p.end), ..a }).collect();
+                            return subj
+                                .into_iter()
+                                .map(|a| Actor {
+                                    span: (p.start, p.end),
+                                    ..a
+                                })
+                                .collect();
                         }
                     }
                 }
@@ -463,11 +662,29 @@ impl Extractor<'_> {
             }
             // "Russian-Turkish consultations", "US sanctions".
             let mut mods: Vec<Actor> = Vec::new();
-            for m in s.matches.iter().filter(|m| m.start >= np.start && m.end <= tok) {
+            for m in s
+                .matches
+                .iter()
+                .filter(|m| m.start >= np.start && m.end <= tok)
+            {
                 let e = self.dict.entity(m.entity);
                 let a = match e.kind {
-                    EntityKind::Country => Actor { country: Some((m.entity, NameForm::Name)), igo: None, agent: None, person: None, name: None, span: (m.start, m.end) },
-                    EntityKind::Igo => Actor { country: None, igo: Some(m.entity), agent: None, person: None, name: None, span: (m.start, m.end) },
+                    EntityKind::Country => Actor {
+                        country: Some((m.entity, NameForm::Name)),
+                        igo: None,
+                        agent: None,
+                        person: None,
+                        name: None,
+                        span: (m.start, m.end),
+                    },
+                    EntityKind::Igo => Actor {
+                        country: None,
+                        igo: Some(m.entity),
+                        agent: None,
+                        person: None,
+                        name: None,
+                        span: (m.start, m.end),
+                    },
                     _ => continue,
                 };
                 if !mods.iter().any(|x| x.same_entity(&a)) {
@@ -512,7 +729,13 @@ impl Extractor<'_> {
                     }
                 }
                 Some(Anaphor::Plural) => {
-                    if let Some((a, b)) = &disc.pair {
+                    let local = disc
+                        .local_pairs
+                        .iter()
+                        .rev()
+                        .find(|(end, _, _)| *end <= m.start)
+                        .map(|(_, a, b)| (a.clone(), b.clone()));
+                    if let Some((a, b)) = local.as_ref().or(disc.pair.as_ref()) {
                         out.push(Actor { span, ..a.clone() });
                         out.push(Actor { span, ..b.clone() });
                     }
@@ -520,9 +743,19 @@ impl Extractor<'_> {
                 Some(Anaphor::PluralCountries) => {
                     if let Some((a, b)) = &disc.pair {
                         for x in [a, b] {
-                            let country = x.country.map(|(c, _)| (c, NameForm::Name)).or_else(|| self.person_country(x).map(|c| (c, NameForm::Name)));
+                            let country = x
+                                .country
+                                .map(|(c, _)| (c, NameForm::Name))
+                                .or_else(|| self.person_country(x).map(|c| (c, NameForm::Name)));
                             if country.is_some() || x.igo.is_some() {
-                                out.push(Actor { country, igo: x.igo, agent: None, person: None, name: None, span });
+                                out.push(Actor {
+                                    country,
+                                    igo: x.igo,
+                                    agent: None,
+                                    person: None,
+                                    name: None,
+                                    span,
+                                });
                             }
                         }
                     }
@@ -534,8 +767,17 @@ impl Extractor<'_> {
                     if role == Some("counterpart") {
                         continue;
                     }
-                    if let Some(a) = disc.agents.iter().rev().find(|a| a.agent == Some(agent) && (a.country.is_some() || a.igo.is_some())) {
-                        out.push(Actor { span, name: m.name_tokens.map(|(x, y)| s.span_text(x, y).to_string()).or(a.name.clone()), ..a.clone() });
+                    if let Some(a) = disc.agents.iter().rev().find(|a| {
+                        a.agent == Some(agent) && (a.country.is_some() || a.igo.is_some())
+                    }) {
+                        out.push(Actor {
+                            span,
+                            name: m
+                                .name_tokens
+                                .map(|(x, y)| s.span_text(x, y).to_string())
+                                .or(a.name.clone()),
+                            ..a.clone()
+                        });
                     }
                 }
             }
@@ -551,7 +793,11 @@ impl Extractor<'_> {
     fn person_country(&self, a: &Actor) -> Option<EntityId> {
         let p = a.person?;
         let e = self.dict.entity(p);
-        let iso = e.roles.last().map(|r| r.country.as_str()).or(e.country.as_deref())?;
+        let iso = e
+            .roles
+            .last()
+            .map(|r| r.country.as_str())
+            .or(e.country.as_deref())?;
         self.dict.country(iso)
     }
 }

@@ -14,4 +14,7 @@ pub mod tags;
 pub mod tokenize;
 
 pub use chunk::{chunk, Chunk, ChunkKind};
+pub use sentences::split_sentences;
+pub use tagger::Tagger;
+pub use tokenize::{tokenize, Token};
 pub use tags::{PosTag, Upos, Xpos};
