@@ -24,12 +24,7 @@ fn agent_role(dict: &ActorDict, a: &Actor) -> Option<String> {
 
 /// Code an actor on `date`. `partner` is the other side of the event, which
 /// a "counterpart" takes its office from.
-pub fn code_actor(
-    dict: &ActorDict,
-    a: &Actor,
-    date: Option<NaiveDate>,
-    partner: Option<&Coded>,
-) -> Option<Coded> {
+pub fn code_actor(dict: &ActorDict, a: &Actor, date: Option<NaiveDate>, partner: Option<&Coded>) -> Option<Coded> {
     let mut country: Option<String> = None;
     let mut sectors: Vec<String> = Vec::new();
     let mut role = agent_role(dict, a);
@@ -38,27 +33,12 @@ pub fn code_actor(
         let e = dict.entity(p);
         name = Some(e.name.clone());
         if let Some(r) = dict.role_at(p, date) {
-            return Some(finish(
-                Some(r.country.clone()),
-                None,
-                vec![r.sector.clone()],
-                Some(r.role.clone()),
-                e.name.clone(),
-            ));
+            return Some(finish(Some(r.country.clone()), None, vec![r.sector.clone()], Some(r.role.clone()), e.name.clone()));
         }
         if a.country.is_none() && a.agent.is_none() && a.igo.is_none() {
-            let iso = e
-                .country
-                .clone()
-                .or_else(|| e.roles.last().map(|r| r.country.clone()))?;
+            let iso = e.country.clone().or_else(|| e.roles.last().map(|r| r.country.clone()))?;
             let eli = date.is_some_and(|d| dict.had_role_before(p, d));
-            return Some(finish(
-                Some(iso),
-                None,
-                if eli { vec!["ELI".into()] } else { vec![] },
-                None,
-                e.name.clone(),
-            ));
+            return Some(finish(Some(iso), None, if eli { vec!["ELI".into()] } else { vec![] }, None, e.name.clone()));
         }
     }
     let igo = a.igo.map(|i| dict.entity(i));
@@ -87,10 +67,7 @@ pub fn code_actor(
             sectors = vec![ag.code.clone()];
         }
     }
-    let base = igo
-        .map(|i| i.name.clone())
-        .or_else(|| a.country.map(|(c, _)| dict.entity(c).name.clone()))
-        .unwrap_or_default();
+    let base = igo.map(|i| i.name.clone()).or_else(|| a.country.map(|(c, _)| dict.entity(c).name.clone())).unwrap_or_default();
     let display = match name {
         Some(n) => n,
         None => match (&role, a.agent) {
@@ -102,33 +79,15 @@ pub fn code_actor(
             },
         },
     };
-    Some(finish(
-        country,
-        igo.map(|i| i.code.clone()),
-        sectors,
-        role,
-        display,
-    ))
+    Some(finish(country, igo.map(|i| i.code.clone()), sectors, role, display))
 }
 
-fn finish(
-    country: Option<String>,
-    igo: Option<String>,
-    sectors: Vec<String>,
-    role: Option<String>,
-    name: String,
-) -> Coded {
+fn finish(country: Option<String>, igo: Option<String>, sectors: Vec<String>, role: Option<String>, name: String) -> Coded {
     let mut code = igo.or_else(|| country.clone()).unwrap_or_default();
     for s in &sectors {
         if !code.ends_with(s.as_str()) {
             code.push_str(s);
         }
     }
-    Coded {
-        code,
-        country,
-        sectors,
-        role,
-        name,
-    }
+    Coded { code, country, sectors, role, name }
 }

@@ -53,11 +53,7 @@ fn vg_of_expr(s: &Sentence, e: &TimeExpr) -> Option<usize> {
 
 fn expr_word(s: &Sentence, e: &TimeExpr, last: bool) -> String {
     let t = &s.text[e.span.clone()];
-    let w = if last {
-        t.split_whitespace().last()
-    } else {
-        t.split_whitespace().next()
-    };
+    let w = if last { t.split_whitespace().last() } else { t.split_whitespace().next() };
     w.unwrap_or("").to_ascii_lowercase()
 }
 
@@ -87,10 +83,7 @@ pub fn assign_dates(
             }
             continue;
         }
-        let verb_triggers: Vec<usize> = by_sentence[si]
-            .iter()
-            .filter_map(|&ci| cands[ci].verb_group)
-            .collect();
+        let verb_triggers: Vec<usize> = by_sentence[si].iter().filter_map(|&ci| cands[ci].verb_group).collect();
         let mut attached: Vec<(usize, usize)> = Vec::new(); // (expr, vg)
         let mut default: Option<usize> = None;
         let mut default_rank = 0u8;
@@ -129,12 +122,7 @@ pub fn assign_dates(
             // An offset whose complement holds the trigger: "one day after a conversation".
             let mut dated = None;
             for e in ex.iter() {
-                if let TimeKind::Offset {
-                    unit,
-                    amount,
-                    direction,
-                } = e.kind
-                {
+                if let TimeKind::Offset { unit, amount, direction } = e.kind {
                     let te = s.token_at(e.span.end.saturating_sub(1)) + 1;
                     let Some(reference) = sentence_reference else {
                         continue;
@@ -158,18 +146,12 @@ pub fn assign_dates(
                 }
             }
             if dated.is_none() {
-                let own = c
-                    .verb_group
-                    .and_then(|vg| attached.iter().find(|(_, v)| *v == vg).map(|(e, _)| *e));
+                let own = c.verb_group.and_then(|vg| attached.iter().find(|(_, v)| *v == vg).map(|(e, _)| *e));
                 let pick = own.or_else(|| {
                     // The default applies unless it belongs to a later non-reporting verb.
                     let d = default?;
                     let e = &ex[d];
-                    let before_trigger = e.span.start
-                        <= s.tokens
-                            .get(c.trigger.0)
-                            .map(|t| t.start as usize)
-                            .unwrap_or(0);
+                    let before_trigger = e.span.start <= s.tokens.get(c.trigger.0).map(|t| t.start as usize).unwrap_or(0);
                     (default_rank >= 3
                         || before_trigger
                         || default_rank == 1
@@ -181,20 +163,8 @@ pub fn assign_dates(
                         if let Some((d, b)) = bede_time::resolve(&ex[ei].kind, a) {
                             dated = Some((Some(d), b));
                         }
-                    } else if let TimeKind::Absolute {
-                        year: Some(y),
-                        month,
-                        day,
-                    } = ex[ei].kind
-                    {
-                        dated = Some((
-                            Some(PartialDate {
-                                year: y,
-                                month,
-                                day: month.and(day),
-                            }),
-                            DateBasis::Explicit,
-                        ));
+                    } else if let TimeKind::Absolute { year: Some(y), month, day } = ex[ei].kind {
+                        dated = Some((Some(PartialDate { year: y, month, day: month.and(day) }), DateBasis::Explicit));
                     }
                 }
             }
@@ -215,18 +185,10 @@ pub fn assign_dates(
         }
         let same = |j: usize| {
             let (a, b) = (&keys[i], &keys[j]);
-            a.2 == b.2
-                && ((a.0 == b.0 && a.1 == b.1) || (a.0 == b.1 && a.1 == b.0))
-                && !a.0.is_empty()
+            a.2 == b.2 && ((a.0 == b.0 && a.1 == b.1) || (a.0 == b.1 && a.1 == b.0)) && !a.0.is_empty()
         };
-        let prev = (0..i).rev().find(|&j| {
-            out[j].is_some_and(|d| d.1 != DateBasis::Published && d.1 != DateBasis::Dateline)
-                && same(j)
-        });
-        let next = || {
-            (i + 1..cands.len())
-                .find(|&j| cands[j].sentence == cands[i].sentence && out[j].is_some() && same(j))
-        };
+        let prev = (0..i).rev().find(|&j| out[j].is_some_and(|d| d.1 != DateBasis::Published && d.1 != DateBasis::Dateline) && same(j));
+        let next = || (i + 1..cands.len()).find(|&j| cands[j].sentence == cands[i].sentence && out[j].is_some() && same(j));
         if let Some(j) = prev.or_else(next) {
             out[i] = out[j];
         }

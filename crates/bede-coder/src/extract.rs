@@ -36,21 +36,15 @@ impl Actor {
         }
     }
     fn same_entity(&self, o: &Actor) -> bool {
-        self.country == o.country
-            && self.igo == o.igo
-            && self.agent == o.agent
-            && self.person == o.person
-            && self.name == o.name
+        self.country == o.country && self.igo == o.igo && self.agent == o.agent && self.person == o.person && self.name == o.name
     }
     fn is_person_like(&self, dict: &ActorDict) -> bool {
         self.person.is_some()
             || self.name.is_some()
             || self.agent.is_some_and(|a| {
                 let r = dict.entity(a).role.as_deref().unwrap_or("");
-                !matches!(
-                    r,
-                    "ministry" | "foreign-ministry" | "government" | "military" | "police"
-                ) && !dict.entity(a).name.contains("ministry")
+                !matches!(r, "ministry" | "foreign-ministry" | "government" | "military" | "police")
+                    && !dict.entity(a).name.contains("ministry")
             })
     }
 }
@@ -101,6 +95,8 @@ impl Discourse {
 
 /// The flags and code a trigger's best pattern gave.
 struct Fired {
+    /// Where the matched pattern ends (0 for a block default); triggers inside it do not fire again.
+    end: usize,
     code: String,
     origin: String,
     flags: Flags,
@@ -118,27 +114,15 @@ fn blocks_skip(s: &Sentence, i: usize) -> bool {
     matches!(s.words[i], ";" | ":") || s.is_quote_mark(i) || s.tags[i].xpos == Xpos::Period
 }
 
-/// Match pattern elements from token `pos`; returns the target phrase index.
-fn match_elements(
-    s: &Sentence,
-    phrases: &[Phrase],
-    els: &[Element],
-    pos: usize,
-    target: Option<usize>,
-) -> Option<Option<usize>> {
-    let Some(first) = els.first() else {
-        return Some(target);
-    };
+/// Match pattern elements from token `pos`; returns the target phrase index
+/// and the token where the match ends.
+fn match_elements(s: &Sentence, phrases: &[Phrase], els: &[Element], pos: usize, target: Option<usize>) -> Option<(Option<usize>, usize)> {
+    let Some(first) = els.first() else { return Some((target, pos)) };
     let rest = &els[1..];
     match first {
-        Element::Word(w) => (pos < s.words.len() && word_matches(s, pos, w))
-            .then(|| match_elements(s, phrases, rest, pos + 1, target))
-            .flatten(),
+        Element::Word(w) => (pos < s.words.len() && word_matches(s, pos, w)).then(|| match_elements(s, phrases, rest, pos + 1, target)).flatten(),
         Element::Alt(alts) => alts.iter().find_map(|alt| {
-            let ok = alt
-                .iter()
-                .enumerate()
-                .all(|(k, w)| pos + k < s.words.len() && word_matches(s, pos + k, w));
+            let ok = alt.iter().enumerate().all(|(k, w)| pos + k < s.words.len() && word_matches(s, pos + k, w));
             if ok {
                 match_elements(s, phrases, rest, pos + alt.len(), target)
             } else {
@@ -146,10 +130,7 @@ fn match_elements(
             }
         }),
         Element::Target => {
-            let (idx, p) = phrases
-                .iter()
-                .enumerate()
-                .find(|(_, p)| p.start == pos && p.possessed.is_none() && !p.location)?;
+            let (idx, p) = phrases.iter().enumerate().find(|(_, p)| p.start == pos && p.possessed.is_none() && !p.location)?;
             match_elements(s, phrases, rest, p.end, Some(idx))
         }
         Element::Skip => {
@@ -166,13 +147,7 @@ fn match_elements(
     }
 }
 
-fn best_pattern(
-    verbs: &VerbDict,
-    blocks: &[u32],
-    s: &Sentence,
-    phrases: &[Phrase],
-    after: usize,
-) -> Option<Fired> {
+fn best_pattern(verbs: &VerbDict, blocks: &[u32], s: &Sentence, phrases: &[Phrase], after: usize) -> Option<Fired> {
     let mut best: Option<Fired> = None;
     for &b in blocks {
         let block = &verbs.blocks[b as usize];
@@ -187,15 +162,10 @@ fn best_pattern(
                 }
                 start += 1;
             }
-            if let Some(target) = hit {
+            if let Some((target, end)) = hit {
                 if best.as_ref().is_none_or(|b| p.specificity > b.specificity) {
-                    best = Some(Fired {
-                        code: p.code.clone(),
-                        origin: p.origin.clone(),
-                        flags: p.flags,
-                        target,
-                        specificity: p.specificity,
-                    });
+                    best =
+                        Some(Fired { end, code: p.code.clone(), origin: p.origin.clone(), flags: p.flags, target, specificity: p.specificity });
                 }
             }
         }
@@ -208,13 +178,9 @@ fn default_of(verbs: &VerbDict, blocks: &[u32]) -> Option<Fired> {
     blocks.iter().find_map(|&b| {
         let bl = &verbs.blocks[b as usize];
         bl.default_code.as_ref().map(|c| Fired {
+            end: 0,
             code: c.clone(),
-            origin: format!(
-                "{}: == {} [{}] (block default)",
-                bl.origin,
-                bl.lemmas.join(" | "),
-                c
-            ),
+            origin: format!("{}: == {} [{}] (block default)", bl.origin, bl.lemmas.join(" | "), c),
             flags: bl.flags,
             target: None,
             specificity: 0,
@@ -258,31 +224,15 @@ pub fn is_speech_lemma(l: &str) -> bool {
 
 impl Extractor<'_> {
     /// Extract the candidates of one sentence, updating the discourse.
-    pub fn sentence(
-        &self,
-        idx: usize,
-        s: &Sentence,
-        disc: &mut Discourse,
-        out: &mut Vec<Candidate>,
-    ) -> Vec<Phrase> {
+    pub fn sentence(&self, idx: usize, s: &Sentence, disc: &mut Discourse, out: &mut Vec<Candidate>) -> Vec<Phrase> {
         let phrases = find_phrases(self.dict, s);
         let first_out = out.len();
         disc.local_pairs = phrases
             .iter()
-            .filter(|p| {
-                p.members.len() == 2 && !p.location && p.members.iter().all(|m| m.anaphor.is_none())
-            })
-            .map(|p| {
-                (
-                    p.end,
-                    Actor::from_member(s, &p.members[0]),
-                    Actor::from_member(s, &p.members[1]),
-                )
-            })
+            .filter(|p| p.members.len() == 2 && !p.location && p.members.iter().all(|m| m.anaphor.is_none()))
+            .map(|p| (p.end, Actor::from_member(s, &p.members[0]), Actor::from_member(s, &p.members[1])))
             .collect();
-        let vgs: Vec<usize> = (0..s.chunks.len())
-            .filter(|&c| s.chunks[c].kind == ChunkKind::Verb)
-            .collect();
+        let vgs: Vec<usize> = (0..s.chunks.len()).filter(|&c| s.chunks[c].kind == ChunkKind::Verb).collect();
         // Triggers in text order: (token, verb group or None, blocks, trigger end).
         let mut triggers: Vec<(usize, Option<usize>, Vec<u32>, usize)> = Vec::new();
         for &c in &vgs {
@@ -320,15 +270,7 @@ impl Extractor<'_> {
                     continue;
                 }
                 let st = i + 1 - n;
-                let key: Vec<String> = (st..=i)
-                    .map(|k| {
-                        if k == i {
-                            s.lemmas[k].to_string()
-                        } else {
-                            s.words[k].to_lowercase()
-                        }
-                    })
-                    .collect();
+                let key: Vec<String> = (st..=i).map(|k| if k == i { s.lemmas[k].to_string() } else { s.words[k].to_lowercase() }).collect();
                 let mut b = self.verbs.noun_blocks(&key.join(" "));
                 if b.is_empty() {
                     let surf: Vec<String> = (st..=i).map(|k| s.words[k].to_lowercase()).collect();
@@ -343,15 +285,16 @@ impl Extractor<'_> {
         triggers.sort_by_key(|t| t.0);
         let mut deny_from: Option<usize> = None;
         let mut accusers: Vec<(usize, Vec<Actor>, String)> = Vec::new();
+        let mut consumed_until = 0usize;
         for (tok, vg, blocks, tend) in triggers {
-            let fired = best_pattern(self.verbs, &blocks, s, &phrases, tend)
-                .or_else(|| default_of(self.verbs, &blocks));
+            if tok < consumed_until {
+                continue;
+            }
+            let fired = best_pattern(self.verbs, &blocks, s, &phrases, tend).or_else(|| default_of(self.verbs, &blocks));
             let Some(mut fired) = fired else {
                 // A speech verb with no event of its own still governs its complement:
                 // "X claimed that Y ..." (accusation), "X denied reports that ..." (negation).
-                let flags = blocks.iter().fold(Flags::default(), |f, &b| {
-                    f.merge(self.verbs.blocks[b as usize].flags)
-                });
+                let flags = blocks.iter().fold(Flags::default(), |f, &b| f.merge(self.verbs.blocks[b as usize].flags));
                 if let Some(c) = vg {
                     if flags.deny_complement && deny_from.is_none() {
                         deny_from = Some(tend);
@@ -359,10 +302,7 @@ impl Extractor<'_> {
                     if flags.accuse_complement {
                         if let Some(p) = self.subject_of(s, &phrases, c) {
                             let speakers = self.resolve(s, &phrases[p], disc);
-                            let origin = format!(
-                                "{} (speech verb)",
-                                self.verbs.blocks[blocks[0] as usize].origin
-                            );
+                            let origin = format!("{} (speech verb)", self.verbs.blocks[blocks[0] as usize].origin);
                             accusers.push((tend, speakers, origin));
                         }
                     }
@@ -376,8 +316,7 @@ impl Extractor<'_> {
                     let subj = self.subject_of(s, &phrases, c);
                     if ch.passive {
                         // "Turkey was accused by Armenia": the subject is the target.
-                        let by = (ch.end..(ch.end + 3).min(s.words.len()))
-                            .find(|&k| s.words[k].eq_ignore_ascii_case("by"));
+                        let by = (ch.end..(ch.end + 3).min(s.words.len())).find(|&k| s.words[k].eq_ignore_ascii_case("by"));
                         let agent = by.and_then(|k| phrases.iter().position(|p| p.start == k + 1));
                         match agent {
                             Some(a) => (self.resolve(s, &phrases[a], disc), subj, ch.negated),
@@ -391,17 +330,18 @@ impl Extractor<'_> {
                         (src, fired.target, ch.negated)
                     }
                 }
-                None => (
-                    self.nominal_sources(s, &phrases, tok, tend, disc),
-                    fired.target,
-                    false,
-                ),
+                None => (self.nominal_sources(s, &phrases, tok, tend, disc), fired.target, false),
             };
             if sources.is_empty() {
                 continue;
             }
+            let is_default = fired.end == 0;
+            // A speech verb is an event only through an explicit pattern with a target.
+            if is_default && fired.flags.report {
+                continue;
+            }
             // Block default: the first actor phrase after the trigger in its clause.
-            if fired.specificity == 0 && target_phrase.is_none() && !fired.flags.solo && !nominal {
+            if is_default && target_phrase.is_none() && !fired.flags.solo && !nominal {
                 target_phrase = self.object_after(s, &phrases, tend);
             }
             if let (Some(c), true) = (vg, nominal) {
@@ -409,9 +349,7 @@ impl Extractor<'_> {
             }
             let negated = negated_vg || deny_from.is_some_and(|d| tok >= d);
             let targets: Vec<Actor> = match target_phrase {
-                Some(t) if vg.is_some_and(|c| s.chunks[c].passive) => {
-                    self.resolve(s, &phrases[t], disc)
-                }
+                Some(t) if vg.is_some_and(|c| s.chunks[c].passive) => self.resolve(s, &phrases[t], disc),
                 Some(t) => self.resolve(s, &phrases[t], disc),
                 None => Vec::new(),
             };
@@ -428,7 +366,9 @@ impl Extractor<'_> {
                 nominal,
             };
             if targets.is_empty() {
-                if sources.len() >= 2 && (fired.flags.recip || !fired.flags.solo) {
+                // Reciprocal events pair up two or three actors ("A and B discussed");
+                // a longer list is a roster, not a meeting of all with all.
+                if (2..=3).contains(&sources.len()) && fired.flags.recip {
                     for a in &sources {
                         for b in &sources {
                             if !a.same_entity(b) {
@@ -457,6 +397,7 @@ impl Extractor<'_> {
                 }
             }
             if out.len() > before {
+                consumed_until = consumed_until.max(fired.end);
                 if fired.flags.deny_complement && deny_from.is_none() {
                     deny_from = Some(tend);
                 }
@@ -478,10 +419,7 @@ impl Extractor<'_> {
         let mut extra = Vec::new();
         for (after, speakers, origin) in &accusers {
             for c in &out[first_out..] {
-                if c.trigger.0 >= *after
-                    && !c.negated
-                    && bede_cameo::lookup(&c.code).is_some_and(|k| k.quad_class >= 3)
-                {
+                if c.trigger.0 >= *after && !c.negated && bede_cameo::lookup(&c.code).is_some_and(|k| k.quad_class >= 3) {
                     for sp in speakers {
                         if !sp.same_entity(&c.source) {
                             extra.push(Candidate {
@@ -506,11 +444,7 @@ impl Extractor<'_> {
             if let Some(p) = self.subject_of(s, &phrases, c) {
                 let ph = &phrases[p];
                 if ph.members.iter().all(|m| m.anaphor.is_none()) {
-                    let acts: Vec<Actor> = ph
-                        .members
-                        .iter()
-                        .map(|m| Actor::from_member(s, m))
-                        .collect();
+                    let acts: Vec<Actor> = ph.members.iter().map(|m| Actor::from_member(s, m)).collect();
                     if acts.len() == 1 {
                         disc.note_single(&acts[0], self.dict);
                     } else if acts.len() == 2 {
@@ -528,9 +462,7 @@ impl Extractor<'_> {
         let mut j = ch.start;
         if ch.infinitive {
             // "Armenia continues to disregard": the governing verb's subject.
-            let gov = (0..c)
-                .rev()
-                .find(|&k| s.chunks[k].kind == ChunkKind::Verb)?;
+            let gov = (0..c).rev().find(|&k| s.chunks[k].kind == ChunkKind::Verb)?;
             let gch = s.chunks[gov];
             if gch.end + 2 >= ch.start {
                 return self.subject_of(s, phrases, gov);
@@ -540,20 +472,15 @@ impl Extractor<'_> {
         while j > 0 && (s.tags[j - 1].xpos.is_adverb() || s.is_quote_mark(j - 1)) {
             j -= 1;
         }
-        if let Some(p) = phrases
-            .iter()
-            .position(|p| p.end == j && !p.location && p.possessed.is_none())
-        {
+        if let Some(p) = phrases.iter().position(|p| p.end == j && !p.location && p.possessed.is_none()) {
             return Some(p);
         }
         // "..., his Turkish counterpart, Mevlut Cavusoglu, discussed": the comma closing an appositive.
         if j > 0 && s.words[j - 1] == "," {
-            if let Some(p) = phrases.iter().position(|p| {
-                p.end == j - 1
-                    && !p.location
-                    && p.possessed.is_none()
-                    && s.words[p.start..p.end].contains(&",")
-            }) {
+            if let Some(p) = phrases
+                .iter()
+                .position(|p| p.end == j - 1 && !p.location && p.possessed.is_none() && s.words[p.start..p.end].contains(&","))
+            {
                 return Some(p);
             }
         }
@@ -571,10 +498,7 @@ impl Extractor<'_> {
             }
             // "Turkey has recruited and sent": the first verb's subject.
             if prev.eq_ignore_ascii_case("and") || prev.eq_ignore_ascii_case("or") {
-                if let Some(prevc) = (0..c)
-                    .rev()
-                    .find(|&k| s.chunks[k].kind == ChunkKind::Verb && s.chunks[k].end == j - 1)
-                {
+                if let Some(prevc) = (0..c).rev().find(|&k| s.chunks[k].kind == ChunkKind::Verb && s.chunks[k].end == j - 1) {
                     return self.subject_of(s, phrases, prevc);
                 }
             }
@@ -584,77 +508,35 @@ impl Extractor<'_> {
 
     /// The first actor phrase after `from`, before the next verb group.
     fn object_after(&self, s: &Sentence, phrases: &[Phrase], from: usize) -> Option<usize> {
-        let next_vg = s
-            .chunks
-            .iter()
-            .filter(|c| c.kind == ChunkKind::Verb && c.start >= from)
-            .map(|c| c.start)
-            .min()
-            .unwrap_or(usize::MAX);
-        let stop = (from..s.words.len())
-            .find(|&k| matches!(s.words[k], ";" | ":") || s.tags[k].xpos == Xpos::Period)
-            .unwrap_or(usize::MAX);
+        let next_vg = s.chunks.iter().filter(|c| c.kind == ChunkKind::Verb && c.start >= from).map(|c| c.start).min().unwrap_or(usize::MAX);
+        let stop = (from..s.words.len()).find(|&k| matches!(s.words[k], ";" | ":") || s.tags[k].xpos == Xpos::Period).unwrap_or(usize::MAX);
         // A phrase right before a verb group is that verb's subject ("..., the Russian FM stressed").
         let subject_of_next = |p: &Phrase| {
             let mut k = p.end;
             while k < s.words.len() && s.tags[k].xpos.is_adverb() {
                 k += 1;
             }
-            s.chunks
-                .iter()
-                .any(|c| c.kind == ChunkKind::Verb && c.start == k && !c.infinitive)
+            s.chunks.iter().any(|c| c.kind == ChunkKind::Verb && c.start == k && !c.infinitive)
         };
         phrases.iter().position(|p| {
-            p.start >= from
-                && p.start < next_vg
-                && p.start < stop
-                && !p.location
-                && p.possessed.is_none()
-                && !subject_of_next(p)
+            p.start >= from && p.start < next_vg && p.start < stop && !p.location && p.possessed.is_none() && !subject_of_next(p)
         })
     }
 
     /// Sources of an event noun: its possessor, country modifiers, a
     /// "between A and B" phrase, else the clause's subject.
-    fn nominal_sources(
-        &self,
-        s: &Sentence,
-        phrases: &[Phrase],
-        tok: usize,
-        tend: usize,
-        disc: &mut Discourse,
-    ) -> Vec<Actor> {
-        let np = s
-            .chunks
-            .iter()
-            .find(|c| c.kind == ChunkKind::Noun && c.start <= tok && tok < c.end);
+    fn nominal_sources(&self, s: &Sentence, phrases: &[Phrase], tok: usize, tend: usize, disc: &mut Discourse) -> Vec<Actor> {
+        let np = s.chunks.iter().find(|c| c.kind == ChunkKind::Noun && c.start <= tok && tok < c.end);
         if let Some(np) = np {
-            if let Some(p) = phrases
-                .iter()
-                .find(|p| p.possessed.is_some() && p.start >= np.start && p.end <= tok)
-            {
-                let first_vg = s
-                    .chunks
-                    .iter()
-                    .find(|c| c.kind == ChunkKind::Verb)
-                    .map(|c| c.start)
-                    .unwrap_or(usize::MAX);
-                if p.members.len() == 1
-                    && p.members[0].anaphor == Some(Anaphor::Singular)
-                    && p.start < first_vg
-                {
+            if let Some(p) = phrases.iter().find(|p| p.possessed.is_some() && p.start >= np.start && p.end <= tok) {
+                let first_vg = s.chunks.iter().find(|c| c.kind == ChunkKind::Verb).map(|c| c.start).unwrap_or(usize::MAX);
+                if p.members.len() == 1 && p.members[0].anaphor == Some(Anaphor::Singular) && p.start < first_vg {
                     // "In his phone call with Erdogan, Putin ...": "his" looks forward.
                     let vgi = s.chunks.iter().position(|c| c.kind == ChunkKind::Verb);
                     if let Some(sp) = vgi.and_then(|v| self.subject_of(s, phrases, v)) {
                         let subj = self.resolve(s, &phrases[sp], disc);
                         if subj.len() == 1 {
-                            return subj
-                                .into_iter()
-                                .map(|a| Actor {
-                                    span: (p.start, p.end),
-                                    ..a
-                                })
-                                .collect();
+                            return subj.into_iter().map(|a| Actor { span: (p.start, p.end), ..a }).collect();
                         }
                     }
                 }
@@ -662,11 +544,7 @@ impl Extractor<'_> {
             }
             // "Russian-Turkish consultations", "US sanctions".
             let mut mods: Vec<Actor> = Vec::new();
-            for m in s
-                .matches
-                .iter()
-                .filter(|m| m.start >= np.start && m.end <= tok)
-            {
+            for m in s.matches.iter().filter(|m| m.start >= np.start && m.end <= tok) {
                 let e = self.dict.entity(m.entity);
                 let a = match e.kind {
                     EntityKind::Country => Actor {
@@ -677,14 +555,9 @@ impl Extractor<'_> {
                         name: None,
                         span: (m.start, m.end),
                     },
-                    EntityKind::Igo => Actor {
-                        country: None,
-                        igo: Some(m.entity),
-                        agent: None,
-                        person: None,
-                        name: None,
-                        span: (m.start, m.end),
-                    },
+                    EntityKind::Igo => {
+                        Actor { country: None, igo: Some(m.entity), agent: None, person: None, name: None, span: (m.start, m.end) }
+                    }
                     _ => continue,
                 };
                 if !mods.iter().any(|x| x.same_entity(&a)) {
@@ -729,12 +602,7 @@ impl Extractor<'_> {
                     }
                 }
                 Some(Anaphor::Plural) => {
-                    let local = disc
-                        .local_pairs
-                        .iter()
-                        .rev()
-                        .find(|(end, _, _)| *end <= m.start)
-                        .map(|(_, a, b)| (a.clone(), b.clone()));
+                    let local = disc.local_pairs.iter().rev().find(|(end, _, _)| *end <= m.start).map(|(_, a, b)| (a.clone(), b.clone()));
                     if let Some((a, b)) = local.as_ref().or(disc.pair.as_ref()) {
                         out.push(Actor { span, ..a.clone() });
                         out.push(Actor { span, ..b.clone() });
@@ -743,19 +611,10 @@ impl Extractor<'_> {
                 Some(Anaphor::PluralCountries) => {
                     if let Some((a, b)) = &disc.pair {
                         for x in [a, b] {
-                            let country = x
-                                .country
-                                .map(|(c, _)| (c, NameForm::Name))
-                                .or_else(|| self.person_country(x).map(|c| (c, NameForm::Name)));
+                            let country =
+                                x.country.map(|(c, _)| (c, NameForm::Name)).or_else(|| self.person_country(x).map(|c| (c, NameForm::Name)));
                             if country.is_some() || x.igo.is_some() {
-                                out.push(Actor {
-                                    country,
-                                    igo: x.igo,
-                                    agent: None,
-                                    person: None,
-                                    name: None,
-                                    span,
-                                });
+                                out.push(Actor { country, igo: x.igo, agent: None, person: None, name: None, span });
                             }
                         }
                     }
@@ -767,15 +626,10 @@ impl Extractor<'_> {
                     if role == Some("counterpart") {
                         continue;
                     }
-                    if let Some(a) = disc.agents.iter().rev().find(|a| {
-                        a.agent == Some(agent) && (a.country.is_some() || a.igo.is_some())
-                    }) {
+                    if let Some(a) = disc.agents.iter().rev().find(|a| a.agent == Some(agent) && (a.country.is_some() || a.igo.is_some())) {
                         out.push(Actor {
                             span,
-                            name: m
-                                .name_tokens
-                                .map(|(x, y)| s.span_text(x, y).to_string())
-                                .or(a.name.clone()),
+                            name: m.name_tokens.map(|(x, y)| s.span_text(x, y).to_string()).or(a.name.clone()),
                             ..a.clone()
                         });
                     }
@@ -793,11 +647,7 @@ impl Extractor<'_> {
     fn person_country(&self, a: &Actor) -> Option<EntityId> {
         let p = a.person?;
         let e = self.dict.entity(p);
-        let iso = e
-            .roles
-            .last()
-            .map(|r| r.country.as_str())
-            .or(e.country.as_deref())?;
+        let iso = e.roles.last().map(|r| r.country.as_str()).or(e.country.as_deref())?;
         self.dict.country(iso)
     }
 }

@@ -40,23 +40,10 @@ pub struct Member {
 
 impl Member {
     fn empty(start: usize, end: usize) -> Member {
-        Member {
-            start,
-            end,
-            country: None,
-            igo: None,
-            agent: None,
-            person: None,
-            name_tokens: None,
-            anaphor: None,
-            bare_adjective: false,
-        }
+        Member { start, end, country: None, igo: None, agent: None, person: None, name_tokens: None, anaphor: None, bare_adjective: false }
     }
     pub fn is_actor(&self) -> bool {
-        self.anaphor.is_some()
-            || self.person.is_some()
-            || self.igo.is_some()
-            || self.country.is_some()
+        self.anaphor.is_some() || self.person.is_some() || self.igo.is_some() || self.country.is_some()
     }
 }
 
@@ -80,11 +67,7 @@ fn lower_is(w: &str, opts: &[&str]) -> bool {
 fn member_from(dict: &ActorDict, s: &Sentence, start: usize, end: usize) -> Option<Member> {
     let mut m = Member::empty(start, end);
     let mut agent_end = None;
-    for am in s
-        .matches
-        .iter()
-        .filter(|a| a.start >= start && a.end <= end)
-    {
+    for am in s.matches.iter().filter(|a| a.start >= start && a.end <= end) {
         let e = dict.entity(am.entity);
         match e.kind {
             EntityKind::Country => {
@@ -100,18 +83,12 @@ fn member_from(dict: &ActorDict, s: &Sentence, start: usize, end: usize) -> Opti
             EntityKind::Person => m.person = Some(am.entity),
         }
     }
-    let head = (start..end)
-        .rev()
-        .find(|&i| s.tags[i].xpos.is_noun() || s.tags[i].xpos == Xpos::Prp)
-        .unwrap_or(end.saturating_sub(1));
+    let head = (start..end).rev().find(|&i| s.tags[i].xpos.is_noun() || s.tags[i].xpos == Xpos::Prp).unwrap_or(end.saturating_sub(1));
     // A proper name after an agent title that the dictionary does not know.
     if m.person.is_none() {
         if let Some(ae) = agent_end {
             let mut j = ae;
-            while j < end
-                && s.tags[j].xpos == Xpos::Nnp
-                && !s.matches.iter().any(|a| a.start <= j && j < a.end)
-            {
+            while j < end && s.tags[j].xpos == Xpos::Nnp && !s.matches.iter().any(|a| a.start <= j && j < a.end) {
                 j += 1;
             }
             if j == end && j > ae {
@@ -124,26 +101,17 @@ fn member_from(dict: &ActorDict, s: &Sentence, start: usize, end: usize) -> Opti
             Some((_, NameForm::Adjective)) => {
                 // A country adjective modifying a plain noun ("Russian concerns") is no
                 // actor; one that ends its phrase may take an agent from a coordinate.
-                let last_is_adj = s
-                    .matches
-                    .iter()
-                    .any(|a| a.end == end && dict.entity(a.entity).kind == EntityKind::Country);
+                let last_is_adj = s.matches.iter().any(|a| a.end == end && dict.entity(a.entity).kind == EntityKind::Country);
                 if !last_is_adj {
                     return None;
                 }
                 m.bare_adjective = true;
             }
-            Some((
-                _,
-                NameForm::Name | NameForm::Capital | NameForm::Government | NameForm::Demonym,
-            )) => {
+            Some((_, NameForm::Name | NameForm::Capital | NameForm::Government | NameForm::Demonym)) => {
                 // "Armenia", "the Kremlin"; but not a country name used as a modifier
                 // of another noun ("the Russia desk").
-                let covers_head = s.matches.iter().any(|a| {
-                    a.start <= head
-                        && head < a.end
-                        && dict.entity(a.entity).kind == EntityKind::Country
-                });
+                let covers_head =
+                    s.matches.iter().any(|a| a.start <= head && head < a.end && dict.entity(a.entity).kind == EntityKind::Country);
                 if !covers_head {
                     return None;
                 }
@@ -178,26 +146,12 @@ fn anaphor_of(s: &Sentence, start: usize, end: usize) -> Option<Anaphor> {
         return None;
     }
     let head = words[words.len() - 1];
-    if lower_is(
-        head,
-        &["countries", "states", "nations", "neighbours", "neighbors"],
-    ) {
+    if lower_is(head, &["countries", "states", "nations", "neighbours", "neighbors"]) {
         return Some(Anaphor::PluralCountries);
     }
     if lower_is(
         head,
-        &[
-            "parties",
-            "sides",
-            "leaders",
-            "ministers",
-            "presidents",
-            "counterparts",
-            "officials",
-            "governments",
-            "diplomats",
-            "delegations",
-        ],
+        &["parties", "sides", "leaders", "ministers", "presidents", "counterparts", "officials", "governments", "diplomats", "delegations"],
     ) {
         // "the two leaders", "the parties", "both sides"; not "the leaders of X".
         return Some(Anaphor::Plural);
@@ -235,31 +189,17 @@ pub fn find_phrases(dict: &ActorDict, s: &Sentence) -> Vec<Phrase> {
     spans.sort();
     for (st, en) in spans {
         if let Some(a) = anaphor_of(s, st, en) {
-            if !s.matches.iter().any(|m| {
-                m.start >= st && m.end <= en && dict.entity(m.entity).kind != EntityKind::Agent
-            }) {
+            if !s.matches.iter().any(|m| m.start >= st && m.end <= en && dict.entity(m.entity).kind != EntityKind::Agent) {
                 let mut m = Member::empty(st, en);
                 m.anaphor = Some(a);
-                phrases.push(Phrase {
-                    start: st,
-                    end: en,
-                    members: vec![m],
-                    possessed: None,
-                    location: false,
-                });
+                phrases.push(Phrase { start: st, end: en, members: vec![m], possessed: None, location: false });
                 continue;
             }
         }
         // Possessive split: "Turkey 's Mevlut Cavusoglu", "Lavrov 's talks", "his phone call".
-        let pos = (st..en).find(|&i| {
-            s.tags[i].xpos == Xpos::Pos || (i == st && s.tags[i].xpos == Xpos::PrpS && en > st + 1)
-        });
+        let pos = (st..en).find(|&i| s.tags[i].xpos == Xpos::Pos || (i == st && s.tags[i].xpos == Xpos::PrpS && en > st + 1));
         if let Some(k) = pos {
-            let (pst, pen) = if s.tags[k].xpos == Xpos::Pos {
-                (st, k)
-            } else {
-                (k, k + 1)
-            };
+            let (pst, pen) = if s.tags[k].xpos == Xpos::Pos { (st, k) } else { (k, k + 1) };
             let possessor = if s.tags[k].xpos == Xpos::PrpS {
                 anaphor_of(s, k, k + 1).map(|a| {
                     let mut m = Member::empty(k, k + 1);
@@ -269,20 +209,10 @@ pub fn find_phrases(dict: &ActorDict, s: &Sentence) -> Vec<Phrase> {
             } else {
                 member_from(dict, s, pst, pen)
             };
-            let rest_start = if s.tags[k].xpos == Xpos::Pos {
-                k + 1
-            } else {
-                k + 1
-            };
-            let rest = if rest_start < en {
-                member_from(dict, s, rest_start, en)
-            } else {
-                None
-            };
+            let rest_start = if s.tags[k].xpos == Xpos::Pos { k + 1 } else { k + 1 };
+            let rest = if rest_start < en { member_from(dict, s, rest_start, en) } else { None };
             match (possessor, rest) {
-                (Some(p), Some(mut r))
-                    if r.anaphor.is_none() || matches!(r.anaphor, Some(Anaphor::Agent(_))) =>
-                {
+                (Some(p), Some(mut r)) if r.anaphor.is_none() || matches!(r.anaphor, Some(Anaphor::Agent(_))) => {
                     // "Turkey's foreign minister": the possessor gives the country.
                     if r.country.is_none() && r.igo.is_none() && p.anaphor.is_none() {
                         r.country = p.country;
@@ -294,88 +224,39 @@ pub fn find_phrases(dict: &ActorDict, s: &Sentence) -> Vec<Phrase> {
                     r.start = if p.anaphor.is_some() { k } else { st };
                     r.end = en;
                     if r.is_actor() {
-                        phrases.push(Phrase {
-                            start: r.start,
-                            end: en,
-                            members: vec![r],
-                            possessed: None,
-                            location: false,
-                        });
+                        phrases.push(Phrase { start: r.start, end: en, members: vec![r], possessed: None, location: false });
                     }
                 }
                 (Some(p), _) => {
-                    let head = s
-                        .chunks
-                        .iter()
-                        .find(|c| c.kind == ChunkKind::Noun && c.start <= k && k < c.end)
-                        .map(|c| c.head)
-                        .unwrap_or(en - 1);
-                    phrases.push(Phrase {
-                        start: p.start,
-                        end: p.end,
-                        members: vec![p],
-                        possessed: Some(head),
-                        location: false,
-                    });
+                    let head =
+                        s.chunks.iter().find(|c| c.kind == ChunkKind::Noun && c.start <= k && k < c.end).map(|c| c.head).unwrap_or(en - 1);
+                    phrases.push(Phrase { start: p.start, end: p.end, members: vec![p], possessed: Some(head), location: false });
                 }
-                (None, Some(r)) => phrases.push(Phrase {
-                    start: r.start,
-                    end: r.end,
-                    members: vec![r],
-                    possessed: None,
-                    location: false,
-                }),
+                (None, Some(r)) => phrases.push(Phrase { start: r.start, end: r.end, members: vec![r], possessed: None, location: false }),
                 (None, None) => {}
             }
             continue;
         }
         if let Some(m) = member_from(dict, s, st, en) {
-            phrases.push(Phrase {
-                start: st,
-                end: en,
-                members: vec![m],
-                possessed: None,
-                location: false,
-            });
+            phrases.push(Phrase { start: st, end: en, members: vec![m], possessed: None, location: false });
         } else if en - st >= 2 && (st..en).all(|i| s.tags[i].xpos == Xpos::Nnp) {
             // An unknown proper name: kept only if an appositive identifies it.
             let mut m = Member::empty(st, en);
             m.name_tokens = Some((st, en));
-            phrases.push(Phrase {
-                start: st,
-                end: en,
-                members: vec![m],
-                possessed: None,
-                location: false,
-            });
+            phrases.push(Phrase { start: st, end: en, members: vec![m], possessed: None, location: false });
         }
     }
     merge_appositives(dict, s, &mut phrases);
     merge_coordination(s, &mut phrases);
     phrases.retain(|p| p.members.iter().all(|m| m.is_actor()));
     for p in &mut phrases {
-        p.location = p
-            .members
-            .iter()
-            .all(|m| m.person.is_none() && m.agent.is_none() && m.anaphor.is_none())
-            && after_place_preposition(s, p.start);
+        p.location =
+            p.members.iter().all(|m| m.person.is_none() && m.agent.is_none() && m.anaphor.is_none()) && after_place_preposition(s, p.start);
     }
     phrases
 }
 
-const PLACE_PREPOSITIONS: &[&str] = &[
-    "in",
-    "at",
-    "from",
-    "near",
-    "inside",
-    "outside",
-    "across",
-    "throughout",
-    "within",
-    "around",
-    "into",
-];
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "from", "near", "inside", "outside", "across", "throughout", "within", "around", "into"];
 
 /// Whether the phrase starting at `start` follows a place preposition, directly
 /// or as a later item of a list ("the situation in Iraq, Syria and Libya").
@@ -388,11 +269,7 @@ fn after_place_preposition(s: &Sentence, start: usize) -> bool {
         }
         if prev == "," || lower_is(prev, &["and", "or"]) {
             // Step over the previous list item (a noun phrase).
-            let Some(c) = s
-                .chunks
-                .iter()
-                .find(|c| c.kind == ChunkKind::Noun && c.end == k - 1)
-            else {
+            let Some(c) = s.chunks.iter().find(|c| c.kind == ChunkKind::Noun && c.end == k - 1) else {
                 return false;
             };
             k = c.start;
@@ -405,28 +282,20 @@ fn after_place_preposition(s: &Sentence, start: usize) -> bool {
 
 fn gap_is(s: &Sentence, a: usize, b: usize, opts: &[&[&str]]) -> bool {
     let gap = &s.words[a..b];
-    opts.iter()
-        .any(|o| o.len() == gap.len() && o.iter().zip(gap).all(|(x, y)| y.eq_ignore_ascii_case(x)))
+    opts.iter().any(|o| o.len() == gap.len() && o.iter().zip(gap).all(|(x, y)| y.eq_ignore_ascii_case(x)))
 }
 
 fn merge_appositives(dict: &ActorDict, s: &Sentence, phrases: &mut Vec<Phrase>) {
     let mut i = 0;
     while i + 1 < phrases.len() {
         let (a, b) = (&phrases[i], &phrases[i + 1]);
-        let one = a.members.len() == 1
-            && b.members.len() == 1
-            && a.possessed.is_none()
-            && b.possessed.is_none();
+        let one = a.members.len() == 1 && b.members.len() == 1 && a.possessed.is_none() && b.possessed.is_none();
         if one && gap_is(s, a.end, b.start, &[&[","]]) {
             let (ma, mb) = (a.members[0], b.members[0]);
             let describes = |x: &Member| x.person.is_none() && x.agent.is_some();
-            let names =
-                |x: &Member| x.person.is_some() || (x.name_tokens.is_some() && x.agent.is_none());
+            let names = |x: &Member| x.person.is_some() || (x.name_tokens.is_some() && x.agent.is_none());
             // The appositive must close: a comma, the end, or a verb after it.
-            let closes = b.end >= s.words.len()
-                || s.words[b.end] == ","
-                || s.tags[b.end].xpos.is_verb()
-                || s.tags[b.end].xpos.is_punct();
+            let closes = b.end >= s.words.len() || s.words[b.end] == "," || s.tags[b.end].xpos.is_verb() || s.tags[b.end].xpos.is_punct();
             if closes && ((describes(&ma) && names(&mb)) || (names(&ma) && describes(&mb))) {
                 let (desc, name) = if describes(&ma) { (ma, mb) } else { (mb, ma) };
                 let merged = Member {
@@ -440,25 +309,13 @@ fn merge_appositives(dict: &ActorDict, s: &Sentence, phrases: &mut Vec<Phrase>) 
                     anaphor: None,
                     bare_adjective: false,
                 };
-                let merged = if merged.country.is_none()
-                    && merged.igo.is_none()
-                    && merged.person.is_none()
-                {
-                    Member {
-                        anaphor: desc.anaphor,
-                        ..merged
-                    }
+                let merged = if merged.country.is_none() && merged.igo.is_none() && merged.person.is_none() {
+                    Member { anaphor: desc.anaphor, ..merged }
                 } else {
                     merged
                 };
                 let _ = dict;
-                phrases[i] = Phrase {
-                    start: a.start,
-                    end: b.end,
-                    members: vec![merged],
-                    possessed: None,
-                    location: false,
-                };
+                phrases[i] = Phrase { start: a.start, end: b.end, members: vec![merged], possessed: None, location: false };
                 phrases.remove(i + 1);
                 continue;
             }
@@ -475,12 +332,8 @@ fn list_continues(s: &Sentence, phrases: &[Phrase], i: usize) -> bool {
         return false;
     };
     let here = &phrases[i];
-    gap_is(
-        s,
-        here.end,
-        next.start,
-        &[&["and"], &[",", "and"], &["or"], &[",", "or"]],
-    ) || (gap_is(s, here.end, next.start, &[&[","]]) && list_continues(s, phrases, i + 1))
+    gap_is(s, here.end, next.start, &[&["and"], &[",", "and"], &["or"], &[",", "or"]])
+        || (gap_is(s, here.end, next.start, &[&[","]]) && list_continues(s, phrases, i + 1))
 }
 
 fn merge_coordination(s: &Sentence, phrases: &mut Vec<Phrase>) {
@@ -491,14 +344,9 @@ fn merge_coordination(s: &Sentence, phrases: &mut Vec<Phrase>) {
             i += 1;
             continue;
         }
-        let all_actor = |p: &Phrase| {
-            p.members
-                .iter()
-                .all(|m| m.is_actor() && m.anaphor.is_none())
-        };
+        let all_actor = |p: &Phrase| p.members.iter().all(|m| m.is_actor() && m.anaphor.is_none());
         // "the foreign ministers of Russia and Turkey": the agent applies to each country.
-        let a_agent_only =
-            a.members.len() == 1 && matches!(a.members[0].anaphor, Some(Anaphor::Agent(_)));
+        let a_agent_only = a.members.len() == 1 && matches!(a.members[0].anaphor, Some(Anaphor::Agent(_)));
         if a_agent_only && gap_is(s, a.end, b.start, &[&["of"]]) {
             let agent = a.members[0].agent;
             // Take every coordinated country after "of".
@@ -513,14 +361,7 @@ fn merge_coordination(s: &Sentence, phrases: &mut Vec<Phrase>) {
                     }
                 }
                 end = end.max(p.end);
-                if j + 1 < phrases.len()
-                    && gap_is(
-                        s,
-                        p.end,
-                        phrases[j + 1].start,
-                        &[&["and"], &[","], &[",", "and"]],
-                    )
-                {
+                if j + 1 < phrases.len() && gap_is(s, p.end, phrases[j + 1].start, &[&["and"], &[","], &[",", "and"]]) {
                     j += 1;
                 } else {
                     break;
@@ -529,29 +370,12 @@ fn merge_coordination(s: &Sentence, phrases: &mut Vec<Phrase>) {
             if !members.is_empty() {
                 let start = a.start;
                 phrases.drain(i + 1..=j);
-                phrases[i] = Phrase {
-                    start,
-                    end,
-                    members,
-                    possessed: None,
-                    location: false,
-                };
+                phrases[i] = Phrase { start, end, members, possessed: None, location: false };
                 continue;
             }
         }
-        let joined = gap_is(
-            s,
-            a.end,
-            b.start,
-            &[
-                &["and"],
-                &[",", "and"],
-                &["or"],
-                &[",", "or"],
-                &["as", "well", "as"],
-            ],
-        ) || (gap_is(s, a.end, b.start, &[&[","]])
-            && list_continues(s, phrases, i + 1));
+        let joined = gap_is(s, a.end, b.start, &[&["and"], &[",", "and"], &["or"], &[",", "or"], &["as", "well", "as"]])
+            || (gap_is(s, a.end, b.start, &[&[","]]) && list_continues(s, phrases, i + 1));
         if all_actor(a) && all_actor(b) && joined {
             let mut members = a.members.clone();
             members.extend(b.members.iter().copied());
@@ -563,13 +387,7 @@ fn merge_coordination(s: &Sentence, phrases: &mut Vec<Phrase>) {
                 }
             }
             let (start, end) = (a.start, b.end);
-            phrases[i] = Phrase {
-                start,
-                end,
-                members,
-                possessed: None,
-                location: false,
-            };
+            phrases[i] = Phrase { start, end, members, possessed: None, location: false };
             phrases.remove(i + 1);
             continue;
         }

@@ -58,40 +58,22 @@ pub struct Analysis<'a> {
 
 impl Coder {
     pub fn new(opts: &CoderOptions) -> Result<Coder, CoderError> {
-        let mut dict = if opts.no_default_dicts {
-            ActorDict::default()
-        } else {
-            ActorDict::embedded()?
-        };
+        let mut dict = if opts.no_default_dicts { ActorDict::default() } else { ActorDict::embedded()? };
         for d in &opts.actor_dirs {
             dict.load_dir(d)?;
         }
-        let mut verbs = if opts.no_default_dicts {
-            VerbDict::default()
-        } else {
-            VerbDict::embedded()?
-        };
+        let mut verbs = if opts.no_default_dicts { VerbDict::default() } else { VerbDict::embedded()? };
         for d in &opts.verb_dirs {
             verbs.load_dir(d)?;
         }
         for (code, origin) in verbs.codes() {
             if bede_cameo::lookup(code).is_none() {
-                return Err(CoderError::UnknownCode {
-                    code: code.to_string(),
-                    origin: origin.to_string(),
-                });
+                return Err(CoderError::UnknownCode { code: code.to_string(), origin: origin.to_string() });
             }
         }
         let tagger = Tagger::embedded().map_err(|e| CoderError::Tagger(e.to_string()))?;
         let matcher = ActorMatcher::new(&dict);
-        Ok(Coder {
-            tagger,
-            dict,
-            matcher,
-            verbs,
-            time: TimeFinder::new(),
-            cleaner: Cleaner::new(),
-        })
+        Ok(Coder { tagger, dict, matcher, verbs, time: TimeFinder::new(), cleaner: Cleaner::new() })
     }
 
     pub fn actor_dict(&self) -> &ActorDict {
@@ -111,22 +93,11 @@ impl Coder {
 
     /// The article-level dates: publication date (or header date) and dateline.
     pub fn doc_dates(&self, a: &Article, clean: &CleanDoc) -> DocDates {
-        let published = a.published.or_else(|| {
-            clean
-                .header_date
-                .as_deref()
-                .and_then(|h| bede_time::parse_date_text(h, None))
-                .and_then(|d| d.to_date())
-        });
-        let dateline = clean
-            .dateline
-            .as_ref()
-            .and_then(|d| d.date_text.as_deref())
-            .and_then(|t| bede_time::parse_date_text(t, published));
-        DocDates {
-            published,
-            dateline,
-        }
+        let published = a
+            .published
+            .or_else(|| clean.header_date.as_deref().and_then(|h| bede_time::parse_date_text(h, None)).and_then(|d| d.to_date()));
+        let dateline = clean.dateline.as_ref().and_then(|d| d.date_text.as_deref()).and_then(|t| bede_time::parse_date_text(t, published));
+        DocDates { published, dateline }
     }
 
     /// Code one article: clean, analyse, extract, date, code.
@@ -138,15 +109,8 @@ impl Coder {
 
     /// Analyse a cleaned text with known article dates.
     pub fn analyse_text<'a>(&self, doc_id: &str, body: &'a str, dates: DocDates) -> Analysis<'a> {
-        let analyzer = Analyzer {
-            tagger: &self.tagger,
-            dict: &self.dict,
-            matcher: &self.matcher,
-        };
-        let extractor = Extractor {
-            dict: &self.dict,
-            verbs: &self.verbs,
-        };
+        let analyzer = Analyzer { tagger: &self.tagger, dict: &self.dict, matcher: &self.matcher };
+        let extractor = Extractor { dict: &self.dict, verbs: &self.verbs };
         let mut scratch = MatchScratch::default();
         let mut disc = Discourse::default();
         let mut sentences = Vec::new();
@@ -158,32 +122,18 @@ impl Coder {
             let before = cands.len();
             phrases.push(extractor.sentence(i, &s, &mut disc, &mut cands));
             // Time expressions matter only where there are events.
-            exprs.push(if cands.len() > before {
-                self.time.find(s.text)
-            } else {
-                Vec::new()
-            });
+            exprs.push(if cands.len() > before { self.time.find(s.text) } else { Vec::new() });
             sentences.push(s);
         }
         let anchor = dates.anchor();
         let identity = |c: &Candidate| {
             let mut src = code_actor(&self.dict, &c.source, anchor, None);
-            let tgt = c
-                .target
-                .as_ref()
-                .and_then(|t| code_actor(&self.dict, t, anchor, src.as_ref()));
+            let tgt = c.target.as_ref().and_then(|t| code_actor(&self.dict, t, anchor, src.as_ref()));
             // A counterpart on the source side holds the target's office.
-            if src
-                .as_ref()
-                .is_some_and(|x| x.role.as_deref() == Some("counterpart"))
-            {
+            if src.as_ref().is_some_and(|x| x.role.as_deref() == Some("counterpart")) {
                 src = code_actor(&self.dict, &c.source, anchor, tgt.as_ref());
             }
-            let key = |x: &Option<Coded>| {
-                x.as_ref()
-                    .map(|x| format!("{}/{}", x.code, x.role.as_deref().unwrap_or("")))
-                    .unwrap_or_default()
-            };
+            let key = |x: &Option<Coded>| x.as_ref().map(|x| format!("{}/{}", x.code, x.role.as_deref().unwrap_or(""))).unwrap_or_default();
             (key(&src), key(&tgt), bede_cameo::root(&c.code).to_string())
         };
         let dated = assign_dates(&sentences, &exprs, &cands, dates, &|_| true, &identity);
@@ -195,8 +145,7 @@ impl Coder {
                     x.sentence == e.sentence
                         && x.source.code == e.source.code
                         && x.source.name == e.source.name
-                        && x.target.as_ref().map(|t| (&t.code, &t.name))
-                            == e.target.as_ref().map(|t| (&t.code, &t.name))
+                        && x.target.as_ref().map(|t| (&t.code, &t.name)) == e.target.as_ref().map(|t| (&t.code, &t.name))
                         && x.cameo == e.cameo
                 });
                 if !dup {
@@ -204,12 +153,7 @@ impl Coder {
                 }
             }
         }
-        Analysis {
-            sentences,
-            phrases,
-            candidates: cands,
-            events,
-        }
+        Analysis { sentences, phrases, candidates: cands, events }
     }
 
     fn actor_ref(&self, s: &Sentence, a: &Actor, c: Coded) -> ActorRef {
@@ -239,19 +183,13 @@ impl Coder {
             None => None,
         };
         // A counterpart on the source side takes the target's office.
-        if c.source
-            .agent
-            .is_some_and(|g| self.dict.entity(g).role.as_deref() == Some("counterpart"))
-            && c.source.person.is_none()
-        {
+        if c.source.agent.is_some_and(|g| self.dict.entity(g).role.as_deref() == Some("counterpart")) && c.source.person.is_none() {
             if let Some(t) = &tgt {
                 src = code_actor(&self.dict, &c.source, day, Some(t))?;
             }
         }
         if let Some(t) = &tgt {
-            if t.code == src.code
-                && (t.name == src.name || (t.role.is_some() && t.role == src.role))
-            {
+            if t.code == src.code && (t.name == src.name || (t.role.is_some() && t.role == src.role)) {
                 return None;
             }
         }
@@ -264,13 +202,7 @@ impl Coder {
         let vspan = s.byte_span(c.trigger.0, c.trigger.1);
         let sentence = c.sentence as u32;
         Some(Event {
-            id: event_id(
-                doc_id,
-                sentence,
-                &source.code,
-                target.as_ref().map(|t| t.code.as_str()),
-                &c.code,
-            ),
+            id: event_id(doc_id, sentence, &source.code, target.as_ref().map(|t| t.code.as_str()), &c.code),
             doc_id: doc_id.to_string(),
             sentence,
             date,
@@ -282,19 +214,13 @@ impl Coder {
             cameo_name: cameo.name.to_string(),
             quad_class: cameo.quad_class,
             goldstein: cameo.goldstein,
-            plover: PloverRef {
-                kind: cameo.plover_type.to_string(),
-                mode: cameo.plover_mode.map(str::to_string),
-            },
+            plover: PloverRef { kind: cameo.plover_type.to_string(), mode: cameo.plover_mode.map(str::to_string) },
             negated: c.negated,
             location: None,
             issues: Vec::new(),
             evidence: Evidence {
                 text: s.text.to_string(),
-                verb: VerbRef {
-                    text: s.text[vspan[0] as usize..vspan[1] as usize].to_string(),
-                    span: vspan,
-                },
+                verb: VerbRef { text: s.text[vspan[0] as usize..vspan[1] as usize].to_string(), span: vspan },
                 pattern: c.pattern.clone(),
             },
         })
@@ -302,10 +228,7 @@ impl Coder {
 
     /// A readable account of how one sentence (or short text) is coded.
     pub fn explain(&self, text: &str, date: Option<NaiveDate>) -> String {
-        let dates = DocDates {
-            published: date,
-            dateline: None,
-        };
+        let dates = DocDates { published: date, dateline: None };
         let a = self.analyse_text("explain", text, dates);
         let mut o = String::new();
         for (i, s) in a.sentences.iter().enumerate() {
@@ -333,30 +256,13 @@ impl Coder {
                 if c.infinitive {
                     flags.push_str(" infinitive");
                 }
-                let kind = if c.kind == bede_nlp::ChunkKind::Noun {
-                    "NP"
-                } else {
-                    "VG"
-                };
-                let _ = writeln!(
-                    o,
-                    "  {kind} [{}] head={}{flags}",
-                    s.words[c.start..c.end].join(" "),
-                    s.words[c.head]
-                );
+                let kind = if c.kind == bede_nlp::ChunkKind::Noun { "NP" } else { "VG" };
+                let _ = writeln!(o, "  {kind} [{}] head={}{flags}", s.words[c.start..c.end].join(" "), s.words[c.head]);
             }
             let _ = writeln!(o, "\ndictionary matches:");
             for m in &s.matches {
                 let e = self.dict.entity(m.entity);
-                let _ = writeln!(
-                    o,
-                    "  [{}] {:?} {:?} {} ({})",
-                    s.words[m.start..m.end].join(" "),
-                    m.form,
-                    e.kind,
-                    e.name,
-                    e.origin
-                );
+                let _ = writeln!(o, "  [{}] {:?} {:?} {} ({})", s.words[m.start..m.end].join(" "), m.form, e.kind, e.name, e.origin);
             }
             let _ = writeln!(o, "\nactor phrases:");
             for p in &a.phrases[i] {
@@ -390,12 +296,7 @@ impl Coder {
                         format!("{{{}}}", parts.join(", "))
                     })
                     .collect();
-                let _ = writeln!(
-                    o,
-                    "  [{}]{tags} {}",
-                    s.words[p.start..p.end].join(" "),
-                    members.join(" + ")
-                );
+                let _ = writeln!(o, "  [{}]{tags} {}", s.words[p.start..p.end].join(" "), members.join(" + "));
             }
             let _ = writeln!(o, "\ntime expressions:");
             for e in self.time.find(s.text) {
@@ -405,11 +306,7 @@ impl Coder {
             let mut any = false;
             for e in a.events.iter().filter(|e| e.sentence as usize == i) {
                 any = true;
-                let tgt = e
-                    .target
-                    .as_ref()
-                    .map(|t| format!("{} ({})", t.code, t.text))
-                    .unwrap_or_else(|| "-".into());
+                let tgt = e.target.as_ref().map(|t| format!("{} ({})", t.code, t.text)).unwrap_or_else(|| "-".into());
                 let date = e.date.map(|d| d.to_string()).unwrap_or_else(|| "?".into());
                 let _ = writeln!(
                     o,

@@ -31,17 +31,10 @@ impl Analyzer<'_> {
     pub fn analyse<'a>(&self, text: &'a str, scratch: &mut MatchScratch) -> Sentence<'a> {
         let mut tokens = Vec::new();
         bede_nlp::tokenize::tokenize(text, &mut tokens);
-        let words: Vec<&str> = tokens
-            .iter()
-            .map(|t| &text[t.start as usize..t.end as usize])
-            .collect();
+        let words: Vec<&str> = tokens.iter().map(|t| &text[t.start as usize..t.end as usize]).collect();
         let mut tags = Vec::with_capacity(words.len());
         self.tagger.tag(&words, &mut tags);
-        let lemmas = words
-            .iter()
-            .zip(&tags)
-            .map(|(w, t)| bede_nlp::lemma::lemma(w, t.xpos))
-            .collect();
+        let lemmas = words.iter().zip(&tags).map(|(w, t)| bede_nlp::lemma::lemma(w, t.xpos)).collect();
         let mut chunks = Vec::new();
         bede_nlp::chunk(&words, &tags, &mut chunks);
         let mut matches = Vec::new();
@@ -58,16 +51,7 @@ impl Analyzer<'_> {
             }
             in_quote.push(inside);
         }
-        Sentence {
-            text,
-            tokens,
-            words,
-            tags,
-            lemmas,
-            chunks,
-            matches,
-            in_quote,
-        }
+        Sentence { text, tokens, words, tags, lemmas, chunks, matches, in_quote }
     }
 }
 
@@ -88,9 +72,6 @@ impl Sentence<'_> {
         self.tokens.partition_point(|t| (t.end as usize) <= b)
     }
     pub fn is_quote_mark(&self, i: usize) -> bool {
-        is_quote(self.words[i])
-            || self.words[i] == "'"
-            || self.words[i] == "‘"
-            || self.words[i] == "’"
+        is_quote(self.words[i]) || self.words[i] == "'" || self.words[i] == "‘" || self.words[i] == "’"
     }
 }

@@ -127,10 +127,7 @@ fn words(s: &str) -> Vec<String> {
 
 fn parse_flags(s: &str) -> Result<Flags, String> {
     let mut f = Flags::default();
-    for w in s
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-    {
+    for w in s.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()) {
         match w {
             "recip" => f.recip = true,
             "solo" => f.solo = true,
@@ -153,11 +150,7 @@ impl VerbDict {
     }
 
     pub fn load_dir(&mut self, dir: &std::path::Path) -> Result<(), VerbDictError> {
-        let err = |reason: String| VerbDictError {
-            file: dir.display().to_string(),
-            line: 0,
-            reason,
-        };
+        let err = |reason: String| VerbDictError { file: dir.display().to_string(), line: 0, reason };
         let mut files: Vec<_> = std::fs::read_dir(dir)
             .map_err(|e| err(format!("cannot read directory: {e}")))?
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -177,11 +170,7 @@ impl VerbDict {
     }
 
     pub fn load_str(&mut self, file: &str, text: &str) -> Result<(), VerbDictError> {
-        let err = |line: usize, reason: String| VerbDictError {
-            file: file.to_string(),
-            line,
-            reason,
-        };
+        let err = |line: usize, reason: String| VerbDictError { file: file.to_string(), line, reason };
         let mut current: Option<usize> = None;
         for (i, raw) in text.lines().enumerate() {
             let lineno = i + 1;
@@ -190,26 +179,16 @@ impl VerbDict {
                 continue;
             }
             if let Some(rest) = line.strip_prefix('&') {
-                let (name, val) = rest
-                    .split_once('=')
-                    .ok_or_else(|| err(lineno, "synonym set needs '&NAME = a | b'".into()))?;
+                let (name, val) = rest.split_once('=').ok_or_else(|| err(lineno, "synonym set needs '&NAME = a | b'".into()))?;
                 let name = name.trim();
-                if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-                {
+                if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
                     return Err(err(lineno, format!("bad synonym set name {name:?}")));
                 }
-                let phrases: Vec<Vec<String>> = val
-                    .split('|')
-                    .map(words)
-                    .filter(|p| !p.is_empty())
-                    .collect();
+                let phrases: Vec<Vec<String>> = val.split('|').map(words).filter(|p| !p.is_empty()).collect();
                 if phrases.is_empty() {
                     return Err(err(lineno, format!("synonym set &{name} is empty")));
                 }
-                self.sets
-                    .entry(name.to_string())
-                    .or_default()
-                    .extend(phrases);
+                self.sets.entry(name.to_string()).or_default().extend(phrases);
                 continue;
             }
             let (body, flags) = match line.split_once(';') {
@@ -220,22 +199,13 @@ impl VerbDict {
                 let mut rest = rest.trim();
                 let mut default_code = None;
                 if let Some(open) = rest.rfind('[') {
-                    let close = rest[open..]
-                        .find(']')
-                        .ok_or_else(|| err(lineno, "unclosed '[' in block header".into()))?
-                        + open;
+                    let close = rest[open..].find(']').ok_or_else(|| err(lineno, "unclosed '[' in block header".into()))? + open;
                     let code = rest[open + 1..close].trim();
                     if !is_code(code) {
                         return Err(err(lineno, format!("bad default code {code:?}")));
                     }
                     if !rest[close + 1..].trim().is_empty() {
-                        return Err(err(
-                            lineno,
-                            format!(
-                                "unexpected text after the code: {:?}",
-                                rest[close + 1..].trim()
-                            ),
-                        ));
+                        return Err(err(lineno, format!("unexpected text after the code: {:?}", rest[close + 1..].trim())));
                     }
                     default_code = Some(code.to_string());
                     rest = rest[..open].trim();
@@ -244,11 +214,7 @@ impl VerbDict {
                     Some(r) => (true, r),
                     None => (false, rest),
                 };
-                let lemmas: Vec<String> = rest
-                    .split('|')
-                    .map(|l| words(l).join(" "))
-                    .filter(|l| !l.is_empty())
-                    .collect();
+                let lemmas: Vec<String> = rest.split('|').map(|l| words(l).join(" ")).filter(|l| !l.is_empty()).collect();
                 if lemmas.is_empty() {
                     return Err(err(lineno, "block header lists no trigger lemma".into()));
                 }
@@ -263,28 +229,17 @@ impl VerbDict {
                         self.verbs.entry(l.clone()).or_default().push(idx);
                     }
                 }
-                self.blocks.push(Block {
-                    lemmas,
-                    nominal,
-                    default_code,
-                    flags,
-                    patterns: Vec::new(),
-                    origin: format!("{file}:{lineno}"),
-                });
+                self.blocks.push(Block { lemmas, nominal, default_code, flags, patterns: Vec::new(), origin: format!("{file}:{lineno}") });
                 current = Some(idx as usize);
                 continue;
             }
-            let b = current
-                .ok_or_else(|| err(lineno, "pattern before any '==' block header".into()))?;
+            let b = current.ok_or_else(|| err(lineno, "pattern before any '==' block header".into()))?;
             let (code, pat) = match body.split_once(char::is_whitespace) {
                 Some((c, p)) => (c, p.trim()),
                 None => (body, ""),
             };
             if !is_code(code) {
-                return Err(err(
-                    lineno,
-                    format!("pattern line must start with a CAMEO code, got {code:?}"),
-                ));
+                return Err(err(lineno, format!("pattern line must start with a CAMEO code, got {code:?}")));
             }
             let elements = self.parse_pattern(pat).map_err(|r| err(lineno, r))?;
             let specificity = elements
@@ -313,11 +268,7 @@ impl VerbDict {
         while !rest.is_empty() {
             if let Some(r) = rest.strip_prefix('{') {
                 let close = r.find('}').ok_or("unclosed '{'")?;
-                let alts: Vec<Vec<String>> = r[..close]
-                    .split('|')
-                    .map(words)
-                    .filter(|a| !a.is_empty())
-                    .collect();
+                let alts: Vec<Vec<String>> = r[..close].split('|').map(words).filter(|a| !a.is_empty()).collect();
                 if alts.is_empty() {
                     return Err("empty '{}' alternatives".into());
                 }
@@ -332,14 +283,10 @@ impl VerbDict {
                 "+" => out.push(Element::Target),
                 "*" => out.push(Element::Skip),
                 t if t.starts_with('&') => {
-                    let set = self.sets.get(&t[1..]).ok_or_else(|| {
-                        format!("synonym set {t} is not defined (define it before use)")
-                    })?;
+                    let set = self.sets.get(&t[1..]).ok_or_else(|| format!("synonym set {t} is not defined (define it before use)"))?;
                     out.push(Element::Alt(set.clone()));
                 }
-                t if t.contains(['{', '}', '$', '[', ']']) => {
-                    return Err(format!("unexpected token {t:?} in pattern"))
-                }
+                t if t.contains(['{', '}', '$', '[', ']']) => return Err(format!("unexpected token {t:?} in pattern")),
                 t => out.extend(words(t).into_iter().map(Element::Word)),
             }
         }
@@ -364,11 +311,7 @@ impl VerbDict {
             b.default_code
                 .iter()
                 .map(move |c| (c.as_str(), b.origin.as_str()))
-                .chain(
-                    b.patterns
-                        .iter()
-                        .map(|p| (p.code.as_str(), p.origin.as_str())),
-                )
+                .chain(b.patterns.iter().map(|p| (p.code.as_str(), p.origin.as_str())))
         })
     }
 }
@@ -392,10 +335,7 @@ mod tests {
         let p = &d.blocks[0].patterns[1];
         assert_eq!(p.specificity, 4);
         assert!(p.flags.solo);
-        assert!(
-            d.blocks[1].patterns[0].flags.recip,
-            "block flags apply to its patterns"
-        );
+        assert!(d.blocks[1].patterns[0].flags.recip, "block flags apply to its patterns");
         match &d.blocks[2].patterns[0].elements[0] {
             Element::Alt(a) => {
                 assert!(a.contains(&vec!["cease".to_string(), "-".into(), "fire".into()]))
@@ -407,18 +347,14 @@ mod tests {
     #[test]
     fn errors_name_line_and_reason() {
         let mut d = VerbDict::default();
-        let e = d
-            .load_str("v.txt", "== meet [040]\n040 with &NOPE\n")
-            .unwrap_err();
+        let e = d.load_str("v.txt", "== meet [040]\n040 with &NOPE\n").unwrap_err();
         assert_eq!(e.line, 2);
         assert!(e.reason.contains("not defined"));
         let e = d.load_str("v.txt", "040 + \n").unwrap_err();
         assert!(e.reason.contains("before any"));
         let e = d.load_str("v.txt", "== meet [04x]\n").unwrap_err();
         assert!(e.reason.contains("bad default code"));
-        let e = d
-            .load_str("v.txt", "== meet\n040 + ; sometimes\n")
-            .unwrap_err();
+        let e = d.load_str("v.txt", "== meet\n040 + ; sometimes\n").unwrap_err();
         assert!(e.reason.contains("unknown flag"));
     }
 
