@@ -1,0 +1,361 @@
+//! One test per rule, on made-up lines in the style of scraped news pages.
+
+use super::*;
+
+fn article(text: &str) -> Article {
+    Article { id: "t".into(), text: text.into(), ..Article::default() }
+}
+
+fn clean(text: &str) -> CleanDoc {
+    Cleaner::new().clean(&article(text))
+}
+
+fn reason_of(doc: &CleanDoc, text: &str) -> Option<DropReason> {
+    doc.dropped.iter().find(|d| d.text == text).map(|d| d.reason)
+}
+
+const STORY: &str = "The envoys of the two neighbouring states met in Lisbon on Wednesday to discuss the fishing dispute.";
+const STORY2: &str = "Both sides described the talks as frank and agreed to meet again next month with experts.";
+
+fn with_story(junk: &str) -> String {
+    format!("{STORY}\n\n{junk}\n\n{STORY2}\n")
+}
+
+#[test]
+fn widget_lines_go() {
+    for junk in [
+        "Leave a comment",
+        "Your Comment",
+        "Share",
+        "Print",
+        "Read more",
+        "Latest",
+        "Tags:",
+        "Comments (12)",
+        "Share this article",
+        "Advertisement",
+        "Skip to main content",
+    ] {
+        let doc = clean(&with_story(junk));
+        assert_eq!(doc.body, format!("{STORY}\n\n{STORY2}"), "for {junk:?}");
+        assert_eq!(reason_of(&doc, junk), Some(DropReason::Widget), "for {junk:?}");
+    }
+}
+
+#[test]
+fn boilerplate_sentences_go() {
+    for junk in [
+        "Your email address will not be published. Required fields are marked *",
+        "Required fields are marked *",
+        "© 2023 The Example Herald. All rights reserved.",
+        "We use cookies to improve your experience on our site.",
+    ] {
+        let doc = clean(&with_story(junk));
+        assert_eq!(doc.body, format!("{STORY}\n\n{STORY2}"), "for {junk:?}");
+        assert_eq!(reason_of(&doc, junk), Some(DropReason::Boilerplate), "for {junk:?}");
+    }
+}
+
+#[test]
+fn label_lines_go() {
+    for junk in [
+        "Categorized as World Affairs",
+        "Edited by KL",
+        "Tags: diplomacy, fishing, Lisbon",
+        "Reporting by Ana Silva; Editing by Tom Berg",
+        "Photo: Example Agency",
+        "Read more: Fishing talks stall again",
+    ] {
+        let doc = clean(&with_story(junk));
+        assert_eq!(doc.body, format!("{STORY}\n\n{STORY2}"), "for {junk:?}");
+        assert_eq!(reason_of(&doc, junk), Some(DropReason::Label), "for {junk:?}");
+    }
+}
+
+#[test]
+fn size_pickers_and_single_words_go() {
+    let doc = clean(&format!("{STORY}\n\n{STORY2}\n\nXS\nSM\nMD\nLG\n"));
+    assert_eq!(doc.body, format!("{STORY}\n\n{STORY2}"));
+    for w in ["XS", "SM", "MD", "LG"] {
+        assert_eq!(reason_of(&doc, w), Some(DropReason::SingleWord));
+    }
+    let doc = clean(&format!("{STORY}\n\nA- A A+\n\n{STORY2}"));
+    assert_eq!(doc.body, format!("{STORY}\n\n{STORY2}"));
+}
+
+#[test]
+fn reference_ids_go() {
+    for id in ["KT/XNA14021107000123", "ref-2024-558812", "AB12345"] {
+        let doc = clean(&with_story(id));
+        assert_eq!(reason_of(&doc, id), Some(DropReason::ReferenceId), "for {id:?}");
+        assert_eq!(doc.body, format!("{STORY}\n\n{STORY2}"));
+    }
+}
+
+#[test]
+fn lines_without_words_go() {
+    for junk in ["...", "* * *", "—", "|"] {
+        let doc = clean(&format!("{junk}\n\n{STORY}"));
+        assert_eq!(doc.body, STORY, "for {junk:?}");
+        assert_eq!(reason_of(&doc, junk), Some(DropReason::NoWords));
+    }
+}
+
+#[test]
+fn other_script_lines_go_from_english_articles_only() {
+    let greek = "Σύνδεσμοι προσβασιμότητας";
+    let doc = clean(&format!("{greek}\n\n{STORY}\n\n{STORY2}"));
+    assert_eq!(doc.body, format!("{STORY}\n\n{STORY2}"));
+    assert_eq!(reason_of(&doc, greek), Some(DropReason::OtherScript));
+
+    // A quoted foreign word inside an English line is fine.
+    let mixed = "The crowd chanted \"ειρήνη\", the Greek word for peace, outside the venue today.";
+    let doc = clean(&format!("{STORY}\n\n{mixed}"));
+    assert!(doc.body.contains(mixed));
+
+    // A Greek article keeps its Greek lines.
+    let text = "Οι υπουργοί Εξωτερικών των δύο χωρών συναντήθηκαν στην Αθήνα την Τετάρτη.\n\nΗ συνάντηση ήταν εποικοδομητική.";
+    let doc = clean(text);
+    assert_eq!(doc.body, text);
+    // And so does an article declared non-English.
+    let greek_sentence = "Η συνάντηση ήταν εποικοδομητική.";
+    let a = Article { language: Some("el".into()), ..article(&format!("{greek_sentence}\n\n{STORY}")) };
+    assert!(Cleaner::new().clean(&a).body.contains(greek_sentence));
+}
+
+#[test]
+fn bylines_go() {
+    for by in ["By Lena Marquez - Example Wire:", "By John Smith and Mary Jones, Example News", "BY ALEX KIM", "By Jean de la Cruz | Staff"]
+    {
+        let doc = clean(&with_story(by));
+        assert_eq!(reason_of(&doc, by), Some(DropReason::Byline), "for {by:?}");
+        assert_eq!(doc.body, format!("{STORY}\n\n{STORY2}"));
+    }
+    // A sentence that opens with "By" is story text.
+    let s = "By Friday, the two delegations had agreed on a draft text for the ministers.";
+    assert!(clean(&with_story(s)).body.contains(s));
+}
+
+#[test]
+fn navigation_lines_go() {
+    let nav = "Home | World | Europe | Politics";
+    let doc = clean(&with_story(nav));
+    assert_eq!(reason_of(&doc, nav), Some(DropReason::Navigation));
+    let crumbs = "News » Regions » Southern Europe";
+    assert_eq!(reason_of(&clean(&with_story(crumbs)), crumbs), Some(DropReason::Navigation));
+}
+
+#[test]
+fn short_non_sentences_go_but_short_sentences_stay() {
+    let doc = clean(&format!("{STORY}\n\nMore From World\n\nHe agreed.\n\n{STORY2}"));
+    assert_eq!(reason_of(&doc, "More From World"), Some(DropReason::ShortLine));
+    assert!(doc.body.contains("He agreed."));
+}
+
+#[test]
+fn header_date_line_is_kept_as_metadata() {
+    let doc = clean(&format!(" date 2021-03-04 ExampleHerald.com\n{STORY}"));
+    assert_eq!(doc.header_date.as_deref(), Some("2021-03-04"));
+    assert_eq!(doc.body, STORY);
+    assert_eq!(reason_of(&doc, "date 2021-03-04 ExampleHerald.com"), Some(DropReason::HeaderDate));
+}
+
+#[test]
+fn section_and_timestamp_header_is_kept_as_metadata() {
+    let header = "Europe Politics 4 March 2021 09:15 (UTC +01:00)";
+    let doc = clean(&format!("Envoys Meet In Lisbon Over Fishing Row\n\n{header}\n{STORY}"));
+    assert_eq!(doc.header_date.as_deref(), Some("4 March 2021"));
+    assert_eq!(reason_of(&doc, header), Some(DropReason::HeaderDate));
+    assert_eq!(doc.body, STORY);
+    // The first header date wins.
+    let doc = clean(&format!("Published: 2021-03-03\n{header}\n{STORY}"));
+    assert_eq!(doc.header_date.as_deref(), Some("2021-03-03"));
+}
+
+#[test]
+fn headline_with_a_date_is_not_a_header() {
+    let doc = clean(&format!("Ministers to meet in Lisbon on March 4\n\n{STORY}"));
+    assert_eq!(doc.header_date, None);
+    assert_eq!(doc.title.as_deref(), Some("Ministers to meet in Lisbon on March 4"));
+}
+
+#[test]
+fn repeated_lines_lose_every_copy() {
+    let caption = "LISBON -- The two envoys shake hands before the talks, March 3, 2021";
+    let doc = clean(&format!("{STORY}\n\n{caption}\n{caption}\n\n{STORY2}"));
+    assert_eq!(doc.body, format!("{STORY}\n\n{STORY2}"));
+    assert_eq!(doc.dropped.iter().filter(|d| d.reason == DropReason::Repeated).count(), 2);
+}
+
+#[test]
+fn a_page_scraped_twice_keeps_one_copy() {
+    let doc = clean(&format!("{STORY}\n\n{STORY2}\n\n{STORY}\n\n{STORY2}"));
+    assert_eq!(doc.body, format!("{STORY}\n\n{STORY2}"));
+}
+
+#[test]
+fn paragraph_inside_a_longer_one_goes() {
+    let lead = "The envoys of the two neighbouring states met in Lisbon on Wednesday to discuss the fishing dispute";
+    let doc = clean(&format!("{lead}\n\nLISBON (Example Wire - 3rd March, 2021) {STORY}\n\n{STORY2}"));
+    assert_eq!(doc.body, format!("{STORY}\n\n{STORY2}"));
+    assert_eq!(reason_of(&doc, lead), Some(DropReason::ContainedInLonger));
+    // Not when the match ends inside a word.
+    let doc = clean(&format!("{lead}s were held\n\n{STORY}"));
+    assert!(doc.body.contains("dispute.") && doc.body.contains("disputes were held"));
+}
+
+#[test]
+fn short_paragraphs_are_not_checked_for_containment() {
+    let doc = clean("He said so.\n\nThe minister spoke. He said so. Then he left the room quickly.");
+    assert!(doc.body.starts_with("He said so.\n\n"));
+}
+
+#[test]
+fn title_is_found_and_removed() {
+    let doc = clean(&format!("Envoys Meet In Lisbon Over Fishing Row\n\n{STORY}\n\nEnvoys Meet In Lisbon Over Fishing Row\n\n{STORY2}"));
+    assert_eq!(doc.title.as_deref(), Some("Envoys Meet In Lisbon Over Fishing Row"));
+    assert_eq!(doc.body, format!("{STORY}\n\n{STORY2}"));
+    assert_eq!(doc.dropped.iter().filter(|d| d.reason == DropReason::Title).count(), 2);
+}
+
+#[test]
+fn lowercase_short_headline_is_a_title() {
+    let doc = clean(&format!("Envoys discuss fishing row in Lisbon\n\n{STORY}"));
+    assert_eq!(doc.title.as_deref(), Some("Envoys discuss fishing row in Lisbon"));
+    assert_eq!(doc.body, STORY);
+}
+
+#[test]
+fn section_name_before_headline_is_not_the_title() {
+    let doc = clean(&format!("World News\n\nEnvoys discuss fishing row in Lisbon\n\n{STORY}"));
+    assert_eq!(doc.title.as_deref(), Some("Envoys discuss fishing row in Lisbon"));
+}
+
+#[test]
+fn no_title_when_the_text_opens_with_the_story() {
+    let doc = clean(&format!("{STORY}\n{STORY2}\nMinisters will meet again in April"));
+    assert_eq!(doc.title, None);
+    assert_eq!(doc.body, format!("{STORY}\n\n{STORY2}\n\nMinisters will meet again in April"));
+}
+
+#[test]
+fn given_title_wins_and_its_line_goes() {
+    let a = Article { title: Some("Envoys  meet in Lisbon".into()), ..article(&format!("Envoys meet in Lisbon\n\n{STORY}")) };
+    let doc = Cleaner::new().clean(&a);
+    assert_eq!(doc.title.as_deref(), Some("Envoys meet in Lisbon"));
+    assert_eq!(doc.body, STORY);
+}
+
+#[test]
+fn dateline_with_agency_and_date_in_parentheses() {
+    let doc = clean(&format!("LISBON (Example News / Wire Service - 3rd March, 2021) {STORY}"));
+    let d = doc.dateline.clone().expect("dateline");
+    assert_eq!(d.place.as_deref(), Some("LISBON"));
+    assert_eq!(d.agency.as_deref(), Some("Example News / Wire Service"));
+    assert_eq!(d.date_text.as_deref(), Some("3rd March, 2021"));
+    assert_eq!(doc.body, STORY);
+    assert_eq!(reason_of(&doc, "LISBON (Example News / Wire Service - 3rd March, 2021)"), Some(DropReason::Dateline));
+}
+
+#[test]
+fn dateline_agency_dash() {
+    let doc = clean(&format!("OSLO (Reuters) - {STORY}"));
+    let d = doc.dateline.clone().expect("dateline");
+    assert_eq!((d.place.as_deref(), d.agency.as_deref(), d.date_text.as_deref()), (Some("OSLO"), Some("Reuters"), None));
+    assert_eq!(doc.body, STORY);
+}
+
+#[test]
+fn dateline_place_country_agency_em_dash() {
+    let doc = clean(&format!("VALLETTA, Malta (AP) — {STORY}"));
+    let d = doc.dateline.clone().expect("dateline");
+    assert_eq!(d.place.as_deref(), Some("VALLETTA, Malta"));
+    assert_eq!(d.agency.as_deref(), Some("AP"));
+    assert_eq!(doc.body, STORY);
+}
+
+#[test]
+fn dateline_place_date_agency() {
+    let doc = clean(&format!("LISBON, Mar 3 (Reuters) - {STORY}"));
+    let d = doc.dateline.clone().expect("dateline");
+    assert_eq!(d.place.as_deref(), Some("LISBON"));
+    assert_eq!(d.date_text.as_deref(), Some("Mar 3"));
+    assert_eq!(d.agency.as_deref(), Some("Reuters"));
+    assert_eq!(doc.body, STORY);
+}
+
+#[test]
+fn dateline_on_its_own_line() {
+    let doc =
+        clean(&format!("Envoys discuss fishing row in Lisbon\n\nLisbon, Portugal, March 3\n\nBy Ana Silva - Example Wire:\n\n{STORY}"));
+    let d = doc.dateline.clone().expect("dateline");
+    assert_eq!(d.place.as_deref(), Some("Lisbon, Portugal"));
+    assert_eq!(d.date_text.as_deref(), Some("March 3"));
+    assert_eq!(doc.body, STORY);
+    assert_eq!(reason_of(&doc, "Lisbon, Portugal, March 3"), Some(DropReason::Dateline));
+}
+
+#[test]
+fn dateline_caps_place_dash() {
+    let doc = clean(&format!("LISBON -- {STORY}"));
+    assert_eq!(doc.dateline.and_then(|d| d.place).as_deref(), Some("LISBON"));
+    assert_eq!(doc.body, STORY);
+}
+
+#[test]
+fn parentheses_after_a_name_are_not_a_dateline() {
+    for s in [
+        "Foreign Minister Ana Costa (L) and her counterpart met in Lisbon on Wednesday afternoon.",
+        "The United Nations (UN) said the talks in Lisbon would continue next week as planned.",
+        "NATO (North Atlantic Treaty Organization) members met in Lisbon on Wednesday for talks.",
+        "In Lisbon, March 3 was a quiet day for the two delegations and their many advisers.",
+    ] {
+        let doc = clean(s);
+        assert_eq!(doc.dateline, None, "for {s:?}");
+        assert_eq!(doc.body, s);
+    }
+}
+
+#[test]
+fn whitespace_and_controls_are_normalised() {
+    let doc = clean(
+        "  The\tenvoys \u{a0} met\u{7} in\u{200B} Lisbon   on Wednesday to talk about fish and boats.\r\n\r\n\r\n\r\nThey   agreed.\u{0}  ",
+    );
+    assert_eq!(doc.body, "The envoys met in Lisbon on Wednesday to talk about fish and boats.\n\nThey agreed.");
+}
+
+#[test]
+fn quotes_are_kept_as_written() {
+    let s = "“We want peace,” the envoy said, and the host’s reply was \"soon\" - at least for now.";
+    assert_eq!(clean(s).body, s);
+}
+
+#[test]
+fn hard_wrapped_lines_are_joined() {
+    let doc = clean("The envoys of the two states met in Lisbon\non Wednesday to discuss the fishing dispute,\nOfficials said. The talks were long-\nrunning and tense.\n\nThey will meet again.");
+    assert_eq!(
+        doc.body,
+        "The envoys of the two states met in Lisbon on Wednesday to discuss the fishing dispute, Officials said. The talks were long-running and tense.\n\nThey will meet again."
+    );
+}
+
+#[test]
+fn lines_of_a_block_become_paragraphs() {
+    let doc = clean(&format!("{STORY}\n{STORY2}"));
+    assert_eq!(doc.body, format!("{STORY}\n\n{STORY2}"));
+}
+
+#[test]
+fn empty_and_junk_only_texts() {
+    assert_eq!(clean("").body, "");
+    assert_eq!(clean(" \n\n\t\r\n").body, "");
+    let doc = clean("Share\nPrint\nLeave a comment");
+    assert_eq!(doc.body, "");
+    assert_eq!(doc.dropped.len(), 3);
+}
+
+#[test]
+fn cleaner_is_shareable() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Cleaner>();
+}
