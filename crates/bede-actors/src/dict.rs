@@ -115,7 +115,13 @@ fn parse_date(s: &str, end: bool) -> Option<NaiveDate> {
     }
     let m: u32 = match parts.get(1) {
         Some(m) => m.parse().ok().filter(|m| (1..=12).contains(m))?,
-        None => if end { 12 } else { 1 },
+        None => {
+            if end {
+                12
+            } else {
+                1
+            }
+        }
     };
     match parts.get(2) {
         Some(d) => NaiveDate::from_ymd_opt(y, m, d.parse().ok()?),
@@ -253,8 +259,11 @@ impl ActorDict {
             .collect();
         files.sort();
         for f in files {
-            let text = std::fs::read_to_string(&f)
-                .map_err(|e| DictError { file: f.display().to_string(), line: 0, reason: format!("cannot read: {e}") })?;
+            let text = std::fs::read_to_string(&f).map_err(|e| DictError {
+                file: f.display().to_string(),
+                line: 0,
+                reason: format!("cannot read: {e}"),
+            })?;
             self.load_str(&f.display().to_string(), &text)?;
         }
         Ok(())
@@ -275,7 +284,8 @@ impl ActorDict {
             if !indented {
                 self.finish_agent(&mut pending_plurals);
                 let line = line.trim_end();
-                let (kind, rest) = line.split_once(char::is_whitespace).ok_or_else(|| err(lineno, format!("incomplete header {line:?}")))?;
+                let (kind, rest) =
+                    line.split_once(char::is_whitespace).ok_or_else(|| err(lineno, format!("incomplete header {line:?}")))?;
                 let (head, name) = split_quoted(rest).map_err(|r| err(lineno, r))?;
                 let fields: Vec<&str> = head.split_whitespace().collect();
                 let ent = match (kind, fields.as_slice()) {
@@ -310,7 +320,8 @@ impl ActorDict {
                 continue;
             }
             let idx = current.ok_or_else(|| err(lineno, "attribute line before any entry header".into()))?;
-            let (key, value) = line.trim().split_once(':').ok_or_else(|| err(lineno, format!("expected 'key: value', got {:?}", line.trim())))?;
+            let (key, value) =
+                line.trim().split_once(':').ok_or_else(|| err(lineno, format!("expected 'key: value', got {:?}", line.trim())))?;
             let key = key.trim();
             let values: Vec<&str> = value.split('|').map(str::trim).filter(|v| !v.is_empty()).collect();
             let kind = self.entities[idx].kind;

@@ -77,7 +77,9 @@ impl ActorMatcher {
                 }
                 let (s, e) = bounds[j];
                 key.push_str(&folded[s..e]);
-                let Some(node) = self.nodes.get(key.as_str()) else { break };
+                let Some(node) = self.nodes.get(key.as_str()) else {
+                    break;
+                };
                 if !node.names.is_empty() {
                     let ok = node.names.iter().any(|&n| {
                         dict.names[n as usize].exact.as_deref().is_none_or(|x| {

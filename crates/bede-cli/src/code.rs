@@ -48,41 +48,26 @@ const BATCH_BYTES: usize = 32 * 1024 * 1024;
 
 pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     let coder = build_coder(&args.dicts)?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
-        .build()
-        .context("starting worker threads")?;
-    let inputs = if args.inputs.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        args.inputs.clone()
-    };
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build().context("starting worker threads")?;
+    let inputs = if args.inputs.is_empty() { vec![PathBuf::from("-")] } else { args.inputs.clone() };
     for p in &inputs {
         if p.as_os_str() != "-" && !p.exists() {
             eprintln!("bede: error: {}: no such file or directory", p.display());
             return Ok(ExitCode::from(2));
         }
     }
-    let opts = bede_ingest::ReadOptions {
-        max_record_bytes: args.max_record_bytes,
-        ..Default::default()
-    };
+    let opts = bede_ingest::ReadOptions { max_record_bytes: args.max_record_bytes, ..Default::default() };
     let reader = bede_ingest::read_inputs(&inputs, &opts);
 
     let sink: Box<dyn Write> = match &args.output {
-        Some(p) => {
-            Box::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?)
-        }
+        Some(p) => Box::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?),
         None => Box::new(std::io::stdout().lock()),
     };
     let mut writer = EventWriter::new(BufWriter::with_capacity(1 << 20, sink), args.format);
 
     let bar = if !args.quiet && std::io::stderr().is_terminal() {
         let b = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-        b.set_style(
-            ProgressStyle::with_template("{spinner} {elapsed_precise} {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-        );
+        b.set_style(ProgressStyle::with_template("{spinner} {elapsed_precise} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()));
         b
     } else {
         ProgressBar::hidden()
@@ -93,12 +78,8 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     let mut batch_bytes = 0usize;
     let mut stop = false;
 
-    let flush_batch = |batch: &mut Vec<Article>,
-                       writer: &mut EventWriter<_>,
-                       n_events: &mut u64|
-     -> anyhow::Result<()> {
-        let coded: Vec<Vec<Event>> =
-            pool.install(|| batch.par_iter().map(|a| coder.code_article(a)).collect());
+    let flush_batch = |batch: &mut Vec<Article>, writer: &mut EventWriter<_>, n_events: &mut u64| -> anyhow::Result<()> {
+        let coded: Vec<Vec<Event>> = pool.install(|| batch.par_iter().map(|a| coder.code_article(a)).collect());
         for evs in coded {
             for e in evs.iter().filter(|e| !(args.no_negated && e.negated)) {
                 writer.write(e).context("writing events")?;
@@ -129,9 +110,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
         if batch.len() >= BATCH_ARTICLES || batch_bytes >= BATCH_BYTES {
             flush_batch(&mut batch, &mut writer, &mut n_events)?;
             batch_bytes = 0;
-            bar.set_message(format!(
-                "{n_articles} articles, {n_events} events, {n_bad} bad records"
-            ));
+            bar.set_message(format!("{n_articles} articles, {n_events} events, {n_bad} bad records"));
         }
     }
     flush_batch(&mut batch, &mut writer, &mut n_events)?;
@@ -143,9 +122,5 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
             eprintln!("bede: stopped at the first bad record (--strict)");
         }
     }
-    Ok(if n_bad > 0 {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if n_bad > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }

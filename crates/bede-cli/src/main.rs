@@ -12,11 +12,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(
-    name = "bede",
-    version,
-    about = "Code political events (CAMEO, PLOVER) from news articles, with the evidence for each."
-)]
+#[command(name = "bede", version, about = "Code political events (CAMEO, PLOVER) from news articles, with the evidence for each.")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -67,16 +63,10 @@ enum Command {
     /// Train the part-of-speech tagger on a UD CoNLL-U treebank and write the model file.
     TrainTagger {
         /// Training treebank.
-        #[arg(
-            long,
-            default_value = "../shared/data/ud_english_ewt/en_ewt-ud-train.conllu"
-        )]
+        #[arg(long, default_value = "../shared/data/ud_english_ewt/en_ewt-ud-train.conllu")]
         train: PathBuf,
         /// Test treebank, to report accuracy.
-        #[arg(
-            long,
-            default_value = "../shared/data/ud_english_ewt/en_ewt-ud-test.conllu"
-        )]
+        #[arg(long, default_value = "../shared/data/ud_english_ewt/en_ewt-ud-test.conllu")]
         test: PathBuf,
         /// Where to write the model (the embedded one lives in crates/bede-nlp/model/).
         #[arg(short, long, default_value = "crates/bede-nlp/model/tagger.bin")]
@@ -93,12 +83,7 @@ fn main() -> ExitCode {
         Command::Code(args) => code::run(args),
         Command::Explain { text, date, dicts } => explain(&text, date.as_deref(), &dicts),
         Command::Throughput(args) => throughput::run(args),
-        Command::TrainTagger {
-            train,
-            test,
-            output,
-            iterations,
-        } => train_tagger(&train, &test, &output, iterations),
+        Command::TrainTagger { train, test, output, iterations } => train_tagger(&train, &test, &output, iterations),
     };
     match r {
         Ok(code) => code,
@@ -110,11 +95,7 @@ fn main() -> ExitCode {
 }
 
 pub fn build_coder(d: &DictArgs) -> anyhow::Result<bede_coder::Coder> {
-    let opts = bede_coder::CoderOptions {
-        actor_dirs: d.actors.clone(),
-        verb_dirs: d.verbs.clone(),
-        no_default_dicts: d.no_default_dicts,
-    };
+    let opts = bede_coder::CoderOptions { actor_dirs: d.actors.clone(), verb_dirs: d.verbs.clone(), no_default_dicts: d.no_default_dicts };
     Ok(bede_coder::Coder::new(&opts)?)
 }
 
@@ -146,19 +127,12 @@ fn train_tagger(
         opts.iterations = n;
     }
     eprintln!("training on {} ...", train.display());
-    let (tagger, acc) = bede_nlp::tagger::train_from_paths(train, Some(test), &opts)
-        .with_context(|| format!("training on {}", train.display()))?;
-    std::fs::write(output, tagger.to_bytes())
-        .with_context(|| format!("writing {}", output.display()))?;
+    let (tagger, acc) =
+        bede_nlp::tagger::train_from_paths(train, Some(test), &opts).with_context(|| format!("training on {}", train.display()))?;
+    std::fs::write(output, tagger.to_bytes()).with_context(|| format!("writing {}", output.display()))?;
     eprintln!("wrote {}", output.display());
     if let Some(a) = acc {
-        println!(
-            "test accuracy on {}: UPOS {:.2}%, XPOS {:.2}% ({} tokens)",
-            test.display(),
-            a.upos() * 100.0,
-            a.xpos() * 100.0,
-            a.tokens
-        );
+        println!("test accuracy on {}: UPOS {:.2}%, XPOS {:.2}% ({} tokens)", test.display(), a.upos() * 100.0, a.xpos() * 100.0, a.tokens);
     }
     Ok(ExitCode::SUCCESS)
 }

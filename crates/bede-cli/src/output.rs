@@ -49,11 +49,7 @@ fn csv_field(s: &str, out: &mut String) {
 
 impl<W: Write> EventWriter<W> {
     pub fn new(out: W, format: Format) -> Self {
-        EventWriter {
-            out,
-            format,
-            wrote_header: false,
-        }
+        EventWriter { out, format, wrote_header: false }
     }
 
     pub fn write(&mut self, e: &Event) -> io::Result<()> {
@@ -73,33 +69,16 @@ impl<W: Write> EventWriter<W> {
                     e.doc_id.clone(),
                     e.sentence.to_string(),
                     e.date.map(|d| d.to_string()).unwrap_or_default(),
-                    e.date_precision
-                        .map(|p| format!("{p:?}").to_lowercase())
-                        .unwrap_or_default(),
-                    serde_json::to_value(e.date_basis)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_string))
-                        .unwrap_or_default(),
+                    e.date_precision.map(|p| format!("{p:?}").to_lowercase()).unwrap_or_default(),
+                    serde_json::to_value(e.date_basis).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
                     e.source.code.clone(),
                     s(&e.source.country),
                     e.source.name.clone(),
                     e.source.text.clone(),
-                    e.target
-                        .as_ref()
-                        .map(|t| t.code.clone())
-                        .unwrap_or_default(),
-                    e.target
-                        .as_ref()
-                        .and_then(|t| t.country.clone())
-                        .unwrap_or_default(),
-                    e.target
-                        .as_ref()
-                        .map(|t| t.name.clone())
-                        .unwrap_or_default(),
-                    e.target
-                        .as_ref()
-                        .map(|t| t.text.clone())
-                        .unwrap_or_default(),
+                    e.target.as_ref().map(|t| t.code.clone()).unwrap_or_default(),
+                    e.target.as_ref().and_then(|t| t.country.clone()).unwrap_or_default(),
+                    e.target.as_ref().map(|t| t.name.clone()).unwrap_or_default(),
+                    e.target.as_ref().map(|t| t.text.clone()).unwrap_or_default(),
                     e.cameo.clone(),
                     e.cameo_name.clone(),
                     e.quad_class.to_string(),

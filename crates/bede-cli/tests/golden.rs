@@ -10,11 +10,7 @@ use serde_json::Value;
 fn golden_sentences_are_coded() {
     let gold = repo().join("tests/golden/sentences.jsonl");
     let out = run(bede().args(["code", "--quiet"]).arg(&gold));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let evs = events(&out);
     let mut failures = Vec::new();
     let mut total = 0;
@@ -27,10 +23,7 @@ fn golden_sentences_are_coded() {
             let tgt = want["target"].as_str();
             let root = want["root"].as_str().unwrap();
             let neg = want["negated"].as_bool().unwrap_or(false);
-            let side_ok = |a: &Value, want: &str| {
-                a["code"].as_str().unwrap_or("").starts_with(want)
-                    || a["country"].as_str() == Some(want)
-            };
+            let side_ok = |a: &Value, want: &str| a["code"].as_str().unwrap_or("").starts_with(want) || a["country"].as_str() == Some(want);
             let hit = evs.iter().any(|e| {
                 e["doc_id"] == id
                     && side_ok(&e["source"], src)
@@ -55,17 +48,9 @@ fn golden_sentences_are_coded() {
                         )
                     })
                     .collect();
-                failures.push(format!(
-                    "{id}: want {src}->{tgt:?} {root}* negated={neg}; got {got:?}: {}",
-                    rec["text"]
-                ));
+                failures.push(format!("{id}: want {src}->{tgt:?} {root}* negated={neg}; got {got:?}: {}", rec["text"]));
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {total} golden events missing:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {total} golden events missing:\n{}", failures.len(), failures.join("\n"));
 }

@@ -35,25 +35,15 @@ fn find<'a>(evs: &'a [Value], w: &Want) -> Option<&'a Value> {
             && s(e, &["cameo"]).starts_with(w.root)
             && s(e, &["date"]) == w.date
             && !e["negated"].as_bool().unwrap_or(false)
-            && (w.who.is_empty()
-                || s(e, &["source", "name"]).contains(w.who)
-                || s(e, &["target", "name"]).contains(w.who))
+            && (w.who.is_empty() || s(e, &["source", "name"]).contains(w.who) || s(e, &["target", "name"]).contains(w.who))
     })
 }
 
 fn seed_events() -> Vec<Value> {
     let seeds = shared().join("seeds/seeds.jsonl");
-    assert!(
-        seeds.exists(),
-        "{} is missing: the seed articles live in ../shared/seeds",
-        seeds.display()
-    );
+    assert!(seeds.exists(), "{} is missing: the seed articles live in ../shared/seeds", seeds.display());
     let out = run(bede().args(["code", "--quiet"]).arg(&seeds));
-    assert!(
-        out.status.success(),
-        "bede code failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "bede code failed: {}", String::from_utf8_lossy(&out.stderr));
     events(&out)
 }
 
@@ -61,15 +51,7 @@ fn seed_events() -> Vec<Value> {
 fn every_seed_interaction_is_coded() {
     let evs = seed_events();
     let wants = [
-        Want {
-            doc: "000",
-            src: "RUS",
-            tgt: Some("TUR"),
-            root: "04",
-            date: "2020-07-23",
-            who: "Lavrov",
-            what: "Lavrov-Cavusoglu talks",
-        },
+        Want { doc: "000", src: "RUS", tgt: Some("TUR"), root: "04", date: "2020-07-23", who: "Lavrov", what: "Lavrov-Cavusoglu talks" },
         Want {
             doc: "000",
             src: "TUR",
@@ -124,15 +106,7 @@ fn every_seed_interaction_is_coded() {
             who: "Shoigu",
             what: "Shoigu-Akar call on Monday",
         },
-        Want {
-            doc: "001",
-            src: "ARM",
-            tgt: Some("TUR"),
-            root: "11",
-            date: "2020-10-15",
-            who: "",
-            what: "Armenia accuses Turkey",
-        },
+        Want { doc: "001", src: "ARM", tgt: Some("TUR"), root: "11", date: "2020-10-15", who: "", what: "Armenia accuses Turkey" },
         Want {
             doc: "001",
             src: "TUR",
@@ -142,51 +116,11 @@ fn every_seed_interaction_is_coded() {
             who: "",
             what: "Turkish ministry accuses Armenia",
         },
-        Want {
-            doc: "001",
-            src: "TUR",
-            tgt: None,
-            root: "01",
-            date: "2020-10-14",
-            who: "Erdogan",
-            what: "Erdogan's denial on Wednesday",
-        },
-        Want {
-            doc: "002",
-            src: "RUS",
-            tgt: Some("TUR"),
-            root: "04",
-            date: "2021-04-09",
-            who: "Putin",
-            what: "Putin-Erdogan call",
-        },
-        Want {
-            doc: "002",
-            src: "TUR",
-            tgt: Some("RUS"),
-            root: "05",
-            date: "2021-04-09",
-            who: "Erdogan",
-            what: "Erdogan thanks Russia",
-        },
-        Want {
-            doc: "003",
-            src: "RUS",
-            tgt: Some("AZE"),
-            root: "04",
-            date: "2014-06-18",
-            who: "Lavrov",
-            what: "Lavrov's meeting in Baku",
-        },
-        Want {
-            doc: "003",
-            src: "RUS",
-            tgt: Some("AZE"),
-            root: "03",
-            date: "2014-06-18",
-            who: "",
-            what: "agreement to expand cooperation",
-        },
+        Want { doc: "001", src: "TUR", tgt: None, root: "01", date: "2020-10-14", who: "Erdogan", what: "Erdogan's denial on Wednesday" },
+        Want { doc: "002", src: "RUS", tgt: Some("TUR"), root: "04", date: "2021-04-09", who: "Putin", what: "Putin-Erdogan call" },
+        Want { doc: "002", src: "TUR", tgt: Some("RUS"), root: "05", date: "2021-04-09", who: "Erdogan", what: "Erdogan thanks Russia" },
+        Want { doc: "003", src: "RUS", tgt: Some("AZE"), root: "04", date: "2014-06-18", who: "Lavrov", what: "Lavrov's meeting in Baku" },
+        Want { doc: "003", src: "RUS", tgt: Some("AZE"), root: "03", date: "2014-06-18", who: "", what: "agreement to expand cooperation" },
         Want {
             doc: "004",
             src: "TUR",
@@ -206,11 +140,7 @@ fn every_seed_interaction_is_coded() {
             what: "Lavrov-Cavusoglu meeting in Sochi (reciprocal)",
         },
     ];
-    let missing: Vec<&str> = wants
-        .iter()
-        .filter(|w| find(&evs, w).is_none())
-        .map(|w| w.what)
-        .collect();
+    let missing: Vec<&str> = wants.iter().filter(|w| find(&evs, w).is_none()).map(|w| w.what).collect();
     if !missing.is_empty() {
         for e in &evs {
             eprintln!(
@@ -237,28 +167,13 @@ fn background_facts_keep_their_own_years() {
         let text = s(e, &["evidence", "text"]);
         for year in ["1988", "1992", "1994"] {
             if text.contains(year) {
-                assert_eq!(
-                    s(e, &["date"]),
-                    year,
-                    "a background event must carry its year, not the publication day: {e}"
-                );
+                assert_eq!(s(e, &["date"]), year, "a background event must carry its year, not the publication day: {e}");
                 assert_eq!(s(e, &["date_precision"]), "year");
             }
         }
     }
-    let occupation = Want {
-        doc: "003",
-        src: "ARM",
-        tgt: Some("AZE"),
-        root: "19",
-        date: "1992",
-        who: "",
-        what: "1992 occupation",
-    };
-    assert!(
-        find(&evs, &occupation).is_some(),
-        "the 1992 occupation is coded and dated 1992"
-    );
+    let occupation = Want { doc: "003", src: "ARM", tgt: Some("AZE"), root: "19", date: "1992", who: "", what: "1992 occupation" };
+    assert!(find(&evs, &occupation).is_some(), "the 1992 occupation is coded and dated 1992");
 }
 
 /// The states each seed article mentions (by name, adjective, capital or a person).
@@ -275,19 +190,12 @@ fn mentioned(doc: &str) -> &'static [&'static str] {
 #[test]
 fn no_event_names_an_actor_the_article_does_not_mention() {
     let evs = seed_events();
-    let articles: Vec<Value> = std::fs::read_to_string(shared().join("seeds/seeds.jsonl"))
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let articles: Vec<Value> =
+        std::fs::read_to_string(shared().join("seeds/seeds.jsonl")).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert!(!evs.is_empty());
     for e in &evs {
         let doc = s(e, &["doc_id"]);
-        let text = articles
-            .iter()
-            .find(|a| a["id"] == doc)
-            .map(|a| s(a, &["text"]))
-            .unwrap_or("");
+        let text = articles.iter().find(|a| a["id"] == doc).map(|a| s(a, &["text"])).unwrap_or("");
         for side in ["source", "target"] {
             let a = &e[side];
             if a.is_null() {
@@ -295,31 +203,19 @@ fn no_event_names_an_actor_the_article_does_not_mention() {
             }
             let country = s(a, &["country"]);
             if !country.is_empty() {
-                assert!(
-                    mentioned(doc).contains(&country),
-                    "{doc}: {side} {country} is not mentioned: {e}"
-                );
+                assert!(mentioned(doc).contains(&country), "{doc}: {side} {country} is not mentioned: {e}");
             }
             // A person's name must be in the article; role descriptions carry lower-case words.
             let name = s(a, &["name"]);
-            let is_description = name
-                .split_whitespace()
-                .any(|w| w.chars().next().is_some_and(char::is_lowercase));
+            let is_description = name.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_lowercase));
             let surname = name.split_whitespace().last().unwrap_or("");
             assert!(
                 is_description || text.contains(surname) || !name.contains(' '),
                 "{doc}: {side} name {name:?} is not in the article: {e}"
             );
             let span = a["span"].as_array().unwrap();
-            let (x, y) = (
-                span[0].as_u64().unwrap() as usize,
-                span[1].as_u64().unwrap() as usize,
-            );
-            assert_eq!(
-                &s(e, &["evidence", "text"])[x..y],
-                s(a, &["text"]),
-                "span points at the text it claims"
-            );
+            let (x, y) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
+            assert_eq!(&s(e, &["evidence", "text"])[x..y], s(a, &["text"]), "span points at the text it claims");
         }
     }
 }

@@ -25,25 +25,13 @@ pub struct PartialDate {
 
 impl PartialDate {
     pub fn year(year: i32) -> Self {
-        PartialDate {
-            year,
-            month: None,
-            day: None,
-        }
+        PartialDate { year, month: None, day: None }
     }
     pub fn month(year: i32, month: u8) -> Self {
-        PartialDate {
-            year,
-            month: Some(month),
-            day: None,
-        }
+        PartialDate { year, month: Some(month), day: None }
     }
     pub fn from_date(d: NaiveDate) -> Self {
-        PartialDate {
-            year: d.year(),
-            month: Some(d.month() as u8),
-            day: Some(d.day() as u8),
-        }
+        PartialDate { year: d.year(), month: Some(d.month() as u8), day: Some(d.day() as u8) }
     }
     pub fn precision(&self) -> DatePrecision {
         match (self.month, self.day) {
@@ -58,11 +46,7 @@ impl PartialDate {
     }
     /// The first day of the period this date denotes (for range checks).
     pub fn first_day(&self) -> Option<NaiveDate> {
-        NaiveDate::from_ymd_opt(
-            self.year,
-            self.month.unwrap_or(1) as u32,
-            self.day.unwrap_or(1) as u32,
-        )
+        NaiveDate::from_ymd_opt(self.year, self.month.unwrap_or(1) as u32, self.day.unwrap_or(1) as u32)
     }
     /// Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub fn parse(s: &str) -> Option<Self> {
@@ -79,11 +63,7 @@ impl PartialDate {
         if it.next().is_some() {
             return None;
         }
-        let p = PartialDate {
-            year: y,
-            month: m,
-            day: d,
-        };
+        let p = PartialDate { year: y, month: m, day: d };
         if d.is_some() && p.to_date().is_none() {
             return None;
         }

@@ -67,22 +67,10 @@ pub struct Event {
 
 /// The stable id of an event: a hash of document id, sentence index, source,
 /// target and code, so re-coding the same article gives the same ids.
-pub fn event_id(
-    doc_id: &str,
-    sentence: u32,
-    source: &str,
-    target: Option<&str>,
-    code: &str,
-) -> String {
+pub fn event_id(doc_id: &str, sentence: u32, source: &str, target: Option<&str>, code: &str) -> String {
     use xxhash_rust::xxh3::Xxh3;
     let mut h = Xxh3::new();
-    for part in [
-        doc_id.as_bytes(),
-        &sentence.to_le_bytes(),
-        source.as_bytes(),
-        target.unwrap_or("").as_bytes(),
-        code.as_bytes(),
-    ] {
+    for part in [doc_id.as_bytes(), &sentence.to_le_bytes(), source.as_bytes(), target.unwrap_or("").as_bytes(), code.as_bytes()] {
         h.update(&(part.len() as u64).to_le_bytes());
         h.update(part);
     }

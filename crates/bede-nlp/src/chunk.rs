@@ -35,7 +35,21 @@ pub struct Chunk {
 fn is_be(w: &str) -> bool {
     matches!(
         w.to_ascii_lowercase().as_str(),
-        "be" | "is" | "are" | "was" | "were" | "been" | "being" | "'s" | "'re" | "am" | "'m" | "get" | "got" | "gets" | "getting" | "gotten"
+        "be" | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "been"
+            | "being"
+            | "'s"
+            | "'re"
+            | "am"
+            | "'m"
+            | "get"
+            | "got"
+            | "gets"
+            | "getting"
+            | "gotten"
     )
 }
 
@@ -46,8 +60,22 @@ fn is_negation(w: &str) -> bool {
 fn np_tag(t: Xpos) -> bool {
     matches!(
         t,
-        Xpos::Dt | Xpos::Pdt | Xpos::PrpS | Xpos::WpS | Xpos::Jj | Xpos::Jjr | Xpos::Jjs | Xpos::Nn | Xpos::Nns | Xpos::Nnp
-            | Xpos::Nnps | Xpos::Cd | Xpos::Pos | Xpos::Hyph | Xpos::Fw | Xpos::Afx
+        Xpos::Dt
+            | Xpos::Pdt
+            | Xpos::PrpS
+            | Xpos::WpS
+            | Xpos::Jj
+            | Xpos::Jjr
+            | Xpos::Jjs
+            | Xpos::Nn
+            | Xpos::Nns
+            | Xpos::Nnp
+            | Xpos::Nnps
+            | Xpos::Cd
+            | Xpos::Pos
+            | Xpos::Hyph
+            | Xpos::Fw
+            | Xpos::Afx
     )
 }
 
@@ -80,8 +108,7 @@ pub fn chunk(words: &[&str], tags: &[PosTag], out: &mut Vec<Chunk>) {
                 } else if matches!(tj, Xpos::Vbn | Xpos::Vbg) {
                     // "the ongoing hostilities", "Turkish-backed fighters": a participle
                     // inside a noun phrase, followed by more of it.
-                    j > start && j + 1 < n && (x(j + 1).is_noun() || x(j + 1).is_adjective())
-                        || (j > start && x(j - 1) == Xpos::Hyph)
+                    j > start && j + 1 < n && (x(j + 1).is_noun() || x(j + 1).is_adjective()) || (j > start && x(j - 1) == Xpos::Hyph)
                 } else {
                     np_tag(tj)
                 };
@@ -190,7 +217,10 @@ mod tests {
             show("Turkey/NNP 's/POS Mevlut/NNP Cavusoglu/NNP has/VBZ not/RB yet/RB agreed/VBN to/TO meet/VB"),
             ["Noun[Turkey 's Mevlut Cavusoglu]", "Verb[has not yet agreed]+neg", "Verb[to meet]+inf"]
         );
-        assert_eq!(show("the/DT deal/NN was/VBD brokered/VBN by/IN Moscow/NNP"), ["Noun[the deal]", "Verb[was brokered]+pass", "Noun[Moscow]"]);
+        assert_eq!(
+            show("the/DT deal/NN was/VBD brokered/VBN by/IN Moscow/NNP"),
+            ["Noun[the deal]", "Verb[was brokered]+pass", "Noun[Moscow]"]
+        );
         assert_eq!(show("Turkish/JJ -/HYPH backed/VBN fighters/NNS"), ["Noun[Turkish - backed fighters]"]);
     }
 }

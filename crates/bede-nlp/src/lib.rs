@@ -16,5 +16,5 @@ pub mod tokenize;
 pub use chunk::{chunk, Chunk, ChunkKind};
 pub use sentences::split_sentences;
 pub use tagger::Tagger;
-pub use tokenize::{tokenize, Token};
 pub use tags::{PosTag, Upos, Xpos};
+pub use tokenize::{tokenize, Token};
