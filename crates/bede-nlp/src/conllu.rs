@@ -79,12 +79,7 @@ pub fn read_conllu(reader: impl BufRead) -> Result<Vec<Sentence>, ConlluError> {
     loop {
         buf.clear();
         line_no += 1;
-        let n = reader
-            .read_until(b'\n', &mut buf)
-            .map_err(|source| ConlluError::Io {
-                line: line_no,
-                source,
-            })?;
+        let n = reader.read_until(b'\n', &mut buf).map_err(|source| ConlluError::Io { line: line_no, source })?;
         if n == 0 {
             break;
         }
@@ -99,10 +94,8 @@ pub fn read_conllu(reader: impl BufRead) -> Result<Vec<Sentence>, ConlluError> {
                 break;
             }
         }
-        let line = std::str::from_utf8(bytes).map_err(|e| ConlluError::Malformed {
-            line: line_no,
-            reason: format!("not valid UTF-8 ({e})"),
-        })?;
+        let line =
+            std::str::from_utf8(bytes).map_err(|e| ConlluError::Malformed { line: line_no, reason: format!("not valid UTF-8 ({e})") })?;
         if line.trim().is_empty() {
             if !cur.words.is_empty() {
                 out.push(std::mem::take(&mut cur));
@@ -121,10 +114,7 @@ pub fn read_conllu(reader: impl BufRead) -> Result<Vec<Sentence>, ConlluError> {
 }
 
 fn parse_word_line(line: &str, line_no: usize, cur: &mut Sentence) -> Result<(), ConlluError> {
-    let bad = |reason: String| ConlluError::Malformed {
-        line: line_no,
-        reason,
-    };
+    let bad = |reason: String| ConlluError::Malformed { line: line_no, reason };
     let mut cols = [""; 10];
     let mut n = 0usize;
     for field in line.split('\t') {
@@ -140,24 +130,12 @@ fn parse_word_line(line: &str, line_no: usize, cur: &mut Sentence) -> Result<(),
     let id = cols[0];
     if id.contains('-') {
         // Multiword token range: check it looks like one, then skip it.
-        let ok = id
-            .split_once('-')
-            .is_some_and(|(a, b)| a.parse::<u32>().is_ok() && b.parse::<u32>().is_ok());
-        return if ok {
-            Ok(())
-        } else {
-            Err(bad(format!("bad multiword token range id {id:?}")))
-        };
+        let ok = id.split_once('-').is_some_and(|(a, b)| a.parse::<u32>().is_ok() && b.parse::<u32>().is_ok());
+        return if ok { Ok(()) } else { Err(bad(format!("bad multiword token range id {id:?}"))) };
     }
     if id.contains('.') {
-        let ok = id
-            .split_once('.')
-            .is_some_and(|(a, b)| a.parse::<u32>().is_ok() && b.parse::<u32>().is_ok());
-        return if ok {
-            Ok(())
-        } else {
-            Err(bad(format!("bad empty node id {id:?}")))
-        };
+        let ok = id.split_once('.').is_some_and(|(a, b)| a.parse::<u32>().is_ok() && b.parse::<u32>().is_ok());
+        return if ok { Ok(()) } else { Err(bad(format!("bad empty node id {id:?}"))) };
     }
     let id: usize = id.parse().map_err(|_| bad(format!("bad word id {id:?}")))?;
     let expected = cur.words.len() + 1;
@@ -203,13 +181,7 @@ mod tests {
         assert_eq!(s.len(), 2);
         assert_eq!(s[0].words, ["Ministers", "ca", "n't", "agree", "."]);
         assert_eq!(s[0].tags.len(), 5);
-        assert_eq!(
-            s[0].tags[1],
-            PosTag {
-                upos: Upos::Aux,
-                xpos: Xpos::Md
-            }
-        );
+        assert_eq!(s[0].tags[1], PosTag { upos: Upos::Aux, xpos: Xpos::Md });
         assert_eq!(s[0].tags[4].xpos, Xpos::Period);
         // `_` XPOS falls back to a default for the UPOS.
         assert_eq!(s[1].words, ["Talks", "resumed"]);
@@ -246,9 +218,7 @@ mod tests {
         assert_eq!(l, 2);
         assert!(m.contains("line 2") && m.contains("10"), "{m}");
 
-        let (l, m) = err_line(
-            "1\tA\ta\tDET\tDT\t_\t0\troot\t_\t_\n2\tdog\tdog\tNOUNISH\tNN\t_\t1\tx\t_\t_\n",
-        );
+        let (l, m) = err_line("1\tA\ta\tDET\tDT\t_\t0\troot\t_\t_\n2\tdog\tdog\tNOUNISH\tNN\t_\t1\tx\t_\t_\n");
         assert_eq!(l, 2);
         assert!(m.contains("UPOS"), "{m}");
 
@@ -256,8 +226,7 @@ mod tests {
         assert_eq!(l, 1);
         assert!(m.contains("word id"), "{m}");
 
-        let (l, m) =
-            err_line("1\tA\ta\tDET\tDT\t_\t0\troot\t_\t_\n3\tdog\tdog\tNOUN\tNN\t_\t1\tx\t_\t_\n");
+        let (l, m) = err_line("1\tA\ta\tDET\tDT\t_\t0\troot\t_\t_\n3\tdog\tdog\tNOUN\tNN\t_\t1\tx\t_\t_\n");
         assert_eq!(l, 2);
         assert!(m.contains("expected word id 2"), "{m}");
 
@@ -270,8 +239,7 @@ mod tests {
         let (l, _) = err_line("1\tA\ta\tDET\tDT\t_\t0\troot\t_\t_\textra\n");
         assert_eq!(l, 1);
 
-        let bytes: &[u8] =
-            b"1\tA\ta\tDET\tDT\t_\t0\troot\t_\t_\n2\t\xff\tx\tX\tXX\t_\t0\troot\t_\t_\n";
+        let bytes: &[u8] = b"1\tA\ta\tDET\tDT\t_\t0\troot\t_\t_\n2\t\xff\tx\tX\tXX\t_\t0\troot\t_\t_\n";
         match read_conllu(bytes) {
             Err(e) => assert_eq!(e.line(), 2),
             Ok(_) => panic!("invalid UTF-8 accepted"),
@@ -280,13 +248,7 @@ mod tests {
 
     #[test]
     fn never_panics_on_junk() {
-        let junk = [
-            "\t\t\t",
-            "1\t",
-            "-\t\t\t\t\t\t\t\t\t",
-            "1.\t\t\t\t\t\t\t\t\t",
-            "\u{0}",
-        ];
+        let junk = ["\t\t\t", "1\t", "-\t\t\t\t\t\t\t\t\t", "1.\t\t\t\t\t\t\t\t\t", "\u{0}"];
         for j in junk {
             let _ = read(j);
         }

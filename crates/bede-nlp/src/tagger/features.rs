@@ -5,7 +5,7 @@
 //! template id and the values it combines.
 
 /// Per-word summary; everything the feature templates look at.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct TokInfo {
     /// Normalised, lowercased form (digits as `0`).
     pub lower: u64,
@@ -19,6 +19,8 @@ pub(crate) struct TokInfo {
     pub shape: u64,
     /// Ambiguity class from the lexicon (filled in by the model).
     pub amb: u64,
+    /// Most frequent label from the lexicon ([`NO_LABEL`] if unknown).
+    pub top: u16,
     /// `FLAG_*` bits.
     pub flags: u32,
     /// Length in chars, capped.
@@ -48,6 +50,7 @@ pub(crate) const N_FLAGS: u32 = 9;
 
 pub(crate) const NONE_PART: u64 = 0x6a09_e667_f3bc_c908;
 pub(crate) const UNKNOWN_AMB: u64 = 0xbb67_ae85_84ca_a73b;
+pub(crate) const NO_LABEL: u16 = u16::MAX;
 
 const K_STEP: u64 = 0x517c_c1b7_2722_0a95;
 const K_T: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -138,11 +141,7 @@ pub(crate) fn token_info(word: &str) -> TokInfo {
     let mut prev_char = '\0';
     for_each_norm_char(word, |c| {
         h_raw = step(h_raw, c);
-        let lc = if c.is_ascii() {
-            c.to_ascii_lowercase()
-        } else {
-            c.to_lowercase().next().unwrap_or(c)
-        };
+        let lc = if c.is_ascii() { c.to_ascii_lowercase() } else { c.to_lowercase().next().unwrap_or(c) };
         h_low = step(h_low, lc);
         ring[(n & 3) as usize] = lc;
         n += 1;
@@ -212,6 +211,7 @@ pub(crate) fn token_info(word: &str) -> TokInfo {
         suf,
         shape: finish(h_shape, shape_len),
         amb: UNKNOWN_AMB,
+        top: NO_LABEL,
         flags,
         len: n.min(12),
         quote,
@@ -229,17 +229,7 @@ fn quote_of(word: &str) -> Quote {
 /// Padding before the sentence / after it.
 pub(crate) fn pad(which: u64) -> TokInfo {
     let v = mix(0x5bd1_e995 ^ which);
-    TokInfo {
-        lower: v,
-        raw: v,
-        pre: [v; 4],
-        suf: [v; 4],
-        shape: v,
-        amb: v,
-        flags: 0,
-        len: 0,
-        quote: Quote::None,
-    }
+    TokInfo { lower: v, raw: v, pre: [v; 4], suf: [v; 4], shape: v, amb: v, top: NO_LABEL, flags: 0, len: 0, quote: Quote::None }
 }
 
 /// Template ids. Changing the set or the meaning of any of these makes old
@@ -292,7 +282,7 @@ mod t {
 }
 
 /// Identifies the template set; bump when `static_features`/`history_features` change.
-pub(crate) const FEATURE_SET: u32 = 3;
+pub(crate) const FEATURE_SET: u32 = 4;
 
 /// Upper bound on the number of features of one token.
 pub(crate) const MAX_FEATS: usize = 64;
@@ -315,10 +305,7 @@ pub(crate) struct Feats {
 
 impl Feats {
     pub fn new() -> Self {
-        Feats {
-            keys: [0; MAX_FEATS],
-            n: 0,
-        }
+        Feats { keys: [0; MAX_FEATS], n: 0 }
     }
     #[inline(always)]
     fn push(&mut self, k: u64) {
@@ -362,10 +349,7 @@ pub(crate) fn static_features(toks: &[TokInfo], j: usize, sent: u64, out: &mut F
         }
     }
     if j == 2 {
-        out.push(k1(
-            t::FIRST_FLAG,
-            (w.flags & (FLAG_INIT_CAP | FLAG_ALL_CAPS)) as u64,
-        ));
+        out.push(k1(t::FIRST_FLAG, (w.flags & (FLAG_INIT_CAP | FLAG_ALL_CAPS)) as u64));
     }
     out.push(k1(t::LEN, w.len as u64));
     out.push(k1(t::WM1, m1.lower));
@@ -399,8 +383,7 @@ pub(crate) fn static_features(toks: &[TokInfo], j: usize, sent: u64, out: &mut F
 
 #[inline(always)]
 fn cap_bits(t: &TokInfo) -> u64 {
-    u64::from(t.flags & (FLAG_INIT_CAP | FLAG_ALL_CAPS | FLAG_NO_LETTER))
-        | u64::from(t.len == 0) << 3
+    u64::from(t.flags & (FLAG_INIT_CAP | FLAG_ALL_CAPS | FLAG_NO_LETTER)) | u64::from(t.len == 0) << 3
 }
 
 /// Whether a [`sentence_class`] is that of a normally cased sentence (few
@@ -460,10 +443,7 @@ pub(crate) struct History {
 
 impl History {
     pub fn new() -> History {
-        History {
-            p1: START1,
-            p2: START2,
-        }
+        History { p1: START1, p2: START2 }
     }
     /// Records the label of the next word.
     #[inline]

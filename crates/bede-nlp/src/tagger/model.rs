@@ -7,7 +7,8 @@
 //!   u32 feature-set id           (features::FEATURE_SET)
 //!   varint n, n x (str UPOS, str XPOS)         labels; str = varint len + UTF-8
 //!   varint n, n x (varint key delta, varint label)        tag dictionary
-//!   varint m, m x u64 ambiguity values; varint n, n x (varint key delta, varint value index)
+//!   varint m, m x u64 ambiguity values;
+//!   varint n, n x (varint key delta, varint value index, varint top label)   lexicon
 //!   weight table: varint n, n x (varint key delta, varint k, k x (varint label delta, zigzag varint weight))
 //!   "END!"
 //! ```
@@ -15,7 +16,7 @@
 
 use super::features::FEATURE_SET;
 use super::table::FeatTable;
-use super::{Entry, Special, Tagger, MAX_CLASSES};
+use super::{Entry, Lex, Special, Tagger, MAX_CLASSES};
 use crate::tags::{PosTag, Upos, Xpos};
 use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
@@ -144,7 +145,7 @@ pub(super) fn encode(t: &Tagger) -> Vec<u8> {
     }
 
     let lex = sorted(&t.lexicon);
-    let mut values: Vec<u64> = lex.iter().map(|&(_, v)| v).collect();
+    let mut values: Vec<u64> = lex.iter().map(|&(_, v)| v.amb).collect();
     values.sort_unstable();
     values.dedup();
     w.varint(values.len() as u64);
@@ -155,7 +156,8 @@ pub(super) fn encode(t: &Tagger) -> Vec<u8> {
     let mut prev = 0u64;
     for (k, v) in lex {
         w.varint(k - prev);
-        w.varint(values.binary_search(&v).unwrap_or(0) as u64);
+        w.varint(values.binary_search(&v.amb).unwrap_or(0) as u64);
+        w.varint(u64::from(v.top));
         prev = k;
     }
 
@@ -197,10 +199,7 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Tagger, ModelError> {
         return Err(ModelError::Version(version));
     }
     let mut payload = Vec::new();
-    GzDecoder::new(&bytes[12..])
-        .take(MAX_PAYLOAD)
-        .read_to_end(&mut payload)
-        .map_err(|e| corrupt(format!("decompression failed: {e}")))?;
+    GzDecoder::new(&bytes[12..]).take(MAX_PAYLOAD).read_to_end(&mut payload).map_err(|e| corrupt(format!("decompression failed: {e}")))?;
     let mut r = R { b: &payload };
     let fs = r.u32()?;
     if fs != FEATURE_SET {
@@ -237,23 +236,16 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Tagger, ModelError> {
     for _ in 0..n {
         let k = keyed(&mut r, &mut prev)?;
         let vi = r.varint()?;
-        let v = values
-            .get(usize::try_from(vi).unwrap_or(usize::MAX))
-            .ok_or_else(|| corrupt("lexicon value out of range"))?;
-        lexicon.insert(k, *v);
+        let amb = *values.get(usize::try_from(vi).unwrap_or(usize::MAX)).ok_or_else(|| corrupt("lexicon value out of range"))?;
+        let top = label(r.varint()?, nc)?;
+        lexicon.insert(k, Lex { amb, top });
     }
 
     let table = decode_table(&mut r, nc)?;
     if r.take(4)? != TRAILER || !r.b.is_empty() {
         return Err(corrupt("bad trailer"));
     }
-    Ok(Tagger {
-        special: Special::new(&classes),
-        classes,
-        table,
-        tagdict,
-        lexicon,
-    })
+    Ok(Tagger { special: Special::new(&classes), classes, table, tagdict, lexicon })
 }
 
 fn label(v: u64, nc: usize) -> Result<u16, ModelError> {

@@ -43,10 +43,7 @@ impl FeatTable {
     /// Builds the table for `n_labels` labels from rows of `(label, weight)`
     /// sorted by label; keys must be distinct. Empty rows and labels out of
     /// range are dropped.
-    pub fn build(
-        n_labels: usize,
-        rows: impl ExactSizeIterator<Item = (u64, Vec<Entry>)>,
-    ) -> FeatTable {
+    pub fn build(n_labels: usize, rows: impl ExactSizeIterator<Item = (u64, Vec<Entry>)>) -> FeatTable {
         let n = rows.len();
         let cap = (n * 2).next_power_of_two().max(16);
         let nl = n_labels.min(SCORES);
@@ -84,10 +81,7 @@ impl FeatTable {
                 if r >= DENSE {
                     break;
                 }
-                t.entries.push(Entry {
-                    class: row.len() as u16,
-                    w: 0,
-                });
+                t.entries.push(Entry { class: row.len() as u16, w: 0 });
                 t.entries.extend_from_slice(&row);
                 r
             };
@@ -225,13 +219,7 @@ mod tests {
         let mut rows: Vec<(u64, Vec<Entry>)> = (1..200u64)
             .map(|i| {
                 let key = i.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-                (
-                    key,
-                    vec![Entry {
-                        class: (i % 5) as u16 + 1,
-                        w: i as i16,
-                    }],
-                )
+                (key, vec![Entry { class: (i % 5) as u16 + 1, w: i as i16 }])
             })
             .collect();
         // A dense row.

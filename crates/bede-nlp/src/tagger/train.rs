@@ -2,7 +2,7 @@
 
 use super::features::{self, Feats, History, TokInfo};
 use super::table::FeatTable;
-use super::{argmax, Entry, Special, Tagger, MAX_CLASSES};
+use super::{argmax, Entry, Lex, Special, Tagger, MAX_CLASSES};
 use crate::conllu::Sentence;
 use crate::tags::{PosTag, Xpos};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -107,12 +107,7 @@ impl Perceptron {
         let e = match row.iter_mut().position(|e| e.class == class) {
             Some(i) => &mut row[i],
             None => {
-                row.push(TEntry {
-                    class,
-                    w: 0.0,
-                    total: 0.0,
-                    ts: now,
-                });
+                row.push(TEntry { class, w: 0.0, total: 0.0, ts: now });
                 let last = row.len() - 1;
                 &mut row[last]
             }
@@ -136,22 +131,13 @@ struct Prepared {
 
 /// The label set: every (UPOS, XPOS) pair seen, in tag-set order.
 fn label_set(sentences: &[&Sentence]) -> Vec<PosTag> {
-    let mut pairs: Vec<PosTag> = sentences
-        .iter()
-        .flat_map(|s| s.tags.iter().copied())
-        .collect::<FxHashSet<_>>()
-        .into_iter()
-        .collect();
+    let mut pairs: Vec<PosTag> = sentences.iter().flat_map(|s| s.tags.iter().copied()).collect::<FxHashSet<_>>().into_iter().collect();
     pairs.sort_by_key(|t| (t.upos.index(), t.xpos.index()));
     pairs.truncate(MAX_CLASSES);
     pairs
 }
 
-pub(super) fn train(
-    sentences: &[Sentence],
-    opts: &TrainOptions,
-    progress: &mut dyn FnMut(usize, f64),
-) -> Tagger {
+pub(super) fn train(sentences: &[Sentence], opts: &TrainOptions, progress: &mut dyn FnMut(usize, f64)) -> Tagger {
     let all: Vec<&Sentence> = sentences.iter().collect();
     let pairs = label_set(&all);
     let (t, _) = train_with_labels(&all, &pairs, opts, progress);
@@ -165,11 +151,7 @@ fn train_with_labels(
     opts: &TrainOptions,
     progress: &mut dyn FnMut(usize, f64),
 ) -> (Tagger, Vec<Prepared>) {
-    let class_of: FxHashMap<PosTag, u16> = pairs
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (*t, i as u16))
-        .collect();
+    let class_of: FxHashMap<PosTag, u16> = pairs.iter().enumerate().map(|(i, t)| (*t, i as u16)).collect();
 
     // Counts per word form for the lexicon and the tag dictionary.
     let mut by_lower: FxHashMap<u64, FxHashMap<u16, u32>> = FxHashMap::default();
@@ -191,11 +173,7 @@ fn train_with_labels(
         }
         toks.push(features::pad(3));
         toks.push(features::pad(4));
-        prepared.push(Prepared {
-            toks,
-            sent: 0,
-            gold,
-        });
+        prepared.push(Prepared { toks, sent: 0, gold });
     }
     // The lexicon keeps apart what a word's form decides, not what its context
     // does: past tense and participle (and base form and present) share a class,
@@ -211,7 +189,7 @@ fn train_with_labels(
             (t.upos.index() * Xpos::ALL.len() + x.index()) as u16
         })
         .collect();
-    let mut lexicon: FxHashMap<u64, u64> = FxHashMap::default();
+    let mut lexicon: FxHashMap<u64, Lex> = FxHashMap::default();
     for (&k, counts) in &by_lower {
         let total: u32 = counts.values().sum();
         if total < opts.lexicon_min_count {
@@ -224,7 +202,8 @@ fn train_with_labels(
             .collect();
         cs.sort_unstable();
         cs.dedup();
-        lexicon.insert(k, features::amb_value(&cs));
+        let top = counts.iter().max_by_key(|(&c, &n)| (n, std::cmp::Reverse(c))).map_or(0, |(&c, _)| c);
+        lexicon.insert(k, Lex { amb: features::amb_value(&cs), top });
     }
     let mut tagdict: FxHashMap<u64, u16> = FxHashMap::default();
     for (&k, counts) in &by_raw {
@@ -232,10 +211,7 @@ fn train_with_labels(
         if total < opts.tagdict_min_count {
             continue;
         }
-        if let Some((&c, &n)) = counts
-            .iter()
-            .max_by_key(|(&c, &n)| (n, std::cmp::Reverse(c)))
-        {
+        if let Some((&c, &n)) = counts.iter().max_by_key(|(&c, &n)| (n, std::cmp::Reverse(c))) {
             if f64::from(n) >= opts.tagdict_min_ratio * f64::from(total) {
                 tagdict.insert(k, c);
             }
@@ -244,19 +220,14 @@ fn train_with_labels(
     for p in &mut prepared {
         let n = p.toks.len();
         for t in &mut p.toks[2..n - 2] {
-            if let Some(&a) = lexicon.get(&t.lower) {
-                t.amb = a;
+            if let Some(l) = lexicon.get(&t.lower) {
+                t.amb = l.amb;
+                t.top = l.top;
             }
         }
         p.sent = features::sentence_class(&p.toks);
     }
-    let mut tagger = Tagger {
-        classes: pairs.to_vec(),
-        table: FeatTable::default(),
-        tagdict,
-        lexicon,
-        special: Special::new(pairs),
-    };
+    let mut tagger = Tagger { classes: pairs.to_vec(), table: FeatTable::default(), tagdict, lexicon, special: Special::new(pairs) };
     if !pairs.is_empty() {
         tagger.table = perceptron(&tagger, &prepared, opts, progress);
     }
@@ -265,12 +236,7 @@ fn train_with_labels(
 
 /// Runs the perceptron over `prepared` and returns the averaged, pruned and
 /// quantised weights. `base` gives the labels and the forced labels.
-fn perceptron(
-    base: &Tagger,
-    prepared: &[Prepared],
-    opts: &TrainOptions,
-    progress: &mut dyn FnMut(usize, f64),
-) -> FeatTable {
+fn perceptron(base: &Tagger, prepared: &[Prepared], opts: &TrainOptions, progress: &mut dyn FnMut(usize, f64)) -> FeatTable {
     let nc = base.classes.len();
     let extract = |p: &Prepared, j: usize, h: &History, feats: &mut Feats| {
         features::static_features(&p.toks, j, p.sent, feats);
@@ -292,23 +258,12 @@ fn perceptron(
                 h.push(g);
             }
         }
-        Some(
-            counts
-                .into_iter()
-                .filter(|&(_, n)| n >= opts.min_feature_count)
-                .map(|(k, _)| k)
-                .collect(),
-        )
+        Some(counts.into_iter().filter(|&(_, n)| n >= opts.min_feature_count).map(|(k, _)| k).collect())
     } else {
         None
     };
 
-    let mut model = Perceptron {
-        index: FxHashMap::default(),
-        rows: Vec::new(),
-        now: 0,
-        allowed,
-    };
+    let mut model = Perceptron { index: FxHashMap::default(), rows: Vec::new(), now: 0, allowed };
     let mut order: Vec<usize> = (0..prepared.len()).collect();
     let mut rng = SplitMix(opts.seed);
     let mut feats = Feats::new();
@@ -341,14 +296,7 @@ fn perceptron(
                 h.push(guess);
             }
         }
-        progress(
-            it,
-            if total == 0 {
-                0.0
-            } else {
-                correct as f64 / total as f64
-            },
-        );
+        progress(it, if total == 0 { 0.0 } else { correct as f64 / total as f64 });
         // Shuffle for the next pass (Fisher-Yates).
         for i in (1..order.len()).rev() {
             let j = rng.below(i + 1);
@@ -363,11 +311,8 @@ fn perceptron(
     let mut max_abs = 0f64;
     let thr = f64::from(opts.prune_threshold.max(0.0));
     for (k, r) in keys {
-        let mut row: Vec<(u16, f64)> = model.rows[r as usize]
-            .iter()
-            .map(|e| (e.class, model.averaged(e)))
-            .filter(|&(_, w)| w != 0.0 && w.abs() >= thr)
-            .collect();
+        let mut row: Vec<(u16, f64)> =
+            model.rows[r as usize].iter().map(|e| (e.class, model.averaged(e))).filter(|&(_, w)| w != 0.0 && w.abs() >= thr).collect();
         if row.is_empty() {
             continue;
         }
@@ -378,22 +323,12 @@ fn perceptron(
         avg.push((k, row));
     }
     // Scores sum at most ~70 weights, so 2^14 per weight leaves headroom in i32.
-    let scale = if max_abs > 0.0 {
-        max_abs / 16383.0
-    } else {
-        1.0
-    };
+    let scale = if max_abs > 0.0 { max_abs / 16383.0 } else { 1.0 };
     let rows: Vec<(u64, Vec<Entry>)> = avg
         .into_iter()
         .map(|(k, row)| {
-            let row: Vec<Entry> = row
-                .into_iter()
-                .map(|(c, w)| Entry {
-                    class: c,
-                    w: (w / scale).round() as i16,
-                })
-                .filter(|e| e.w != 0)
-                .collect();
+            let row: Vec<Entry> =
+                row.into_iter().map(|(c, w)| Entry { class: c, w: (w / scale).round() as i16 }).filter(|e| e.w != 0).collect();
             (k, row)
         })
         .filter(|(_, row)| !row.is_empty())
