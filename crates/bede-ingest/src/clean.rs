@@ -297,6 +297,8 @@ pub struct Cleaner {
     header_date: Regex,
     header_time: Regex,
     byline: Regex,
+    /// Any of [`BOILERPLATE_PHRASES`], case-insensitively.
+    boilerplate: Regex,
 }
 
 impl Default for Cleaner {
@@ -340,6 +342,7 @@ impl Cleaner {
             date_exact: re(&format!(r"^{date}$")),
             header_date: re(&format!(r"(?i)\b(?:{date}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}|\d{{4}}/\d{{2}}/\d{{2}})\b")),
             header_time: re(r"(?i)\(?\b(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?|(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?)\b\)?"),
+            boilerplate: re(&format!("(?i)(?:{})", BOILERPLATE_PHRASES.iter().map(|p| regex::escape(p)).collect::<Vec<_>>().join("|"))),
             byline: re(
                 r"^(?i:by)\s+\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.\-]*|and|&|de|van|von|der|al|bin|da|le|la))*\s*(?:(?:[-–—|,:/]|\bfor\b|\bin\b)\s*.*)?$",
             ),
@@ -605,47 +608,17 @@ fn split_agency_date(inner: &str, date_exact: &Regex) -> (Option<String>, Option
 /// the text's letters are overwhelmingly Latin.
 fn split_units(text: &str) -> (Vec<Unit>, bool) {
     let mut lines: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    let mut pending_space = false;
     let (mut latin, mut other) = (0usize, 0usize);
-    let mut chars = text.chars().peekable();
-    let end_line = |cur: &mut String, lines: &mut Vec<String>| {
-        lines.push(std::mem::take(cur));
-    };
-    while let Some(c) = chars.next() {
-        match c {
-            '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{0B}' | '\u{0C}' => {
-                end_line(&mut cur, &mut lines);
-                pending_space = false;
-            }
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                end_line(&mut cur, &mut lines);
-                pending_space = false;
-            }
-            // Invisible characters that only break words apart.
-            '\u{FEFF}' | '\u{200B}' | '\u{2060}' | '\u{00AD}' => {}
-            c if c.is_whitespace() => pending_space = !cur.is_empty(),
-            c if c.is_control() => {}
-            c => {
-                if pending_space {
-                    cur.push(' ');
-                    pending_space = false;
-                }
-                if c.is_alphabetic() {
-                    if is_latin(c) {
-                        latin += 1;
-                    } else {
-                        other += 1;
-                    }
-                }
-                cur.push(c);
-            }
+    for raw in text.split('\n') {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        if is_clean_ascii(raw) {
+            // The common case: nothing to normalise.
+            latin += raw.bytes().filter(u8::is_ascii_alphabetic).count();
+            lines.push(raw.to_string());
+        } else {
+            normalise_line(raw, &mut lines, &mut latin, &mut other);
         }
     }
-    end_line(&mut cur, &mut lines);
 
     // Join hard-wrapped lines: a line that stops mid-sentence and a next line
     // that plainly continues it (lowercase start, or after a comma).
@@ -677,6 +650,46 @@ fn split_units(text: &str) -> (Vec<Unit>, bool) {
     }
     let latin_doc = latin * 5 >= (latin + other) * 4;
     (units, latin_doc)
+}
+
+/// Printable ASCII, single spaces, no space at either end.
+fn is_clean_ascii(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.first() != Some(&b' ') && b.last() != Some(&b' ') && b.iter().all(|&c| (0x20..0x7F).contains(&c)) && !b.windows(2).any(|w| w == b"  ")
+}
+
+/// The general case of one input line: may hold more line breaks (`\r`,
+/// Unicode separators), odd whitespace, control and invisible characters.
+fn normalise_line(raw: &str, lines: &mut Vec<String>, latin: &mut usize, other: &mut usize) {
+    let mut cur = String::with_capacity(raw.len());
+    let mut pending_space = false;
+    for c in raw.chars() {
+        match c {
+            '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{0B}' | '\u{0C}' => {
+                lines.push(std::mem::take(&mut cur));
+                pending_space = false;
+            }
+            // Invisible characters that only break words apart.
+            '\u{FEFF}' | '\u{200B}' | '\u{2060}' | '\u{00AD}' => {}
+            c if c.is_whitespace() => pending_space = !cur.is_empty(),
+            c if c.is_control() => {}
+            c => {
+                if pending_space {
+                    cur.push(' ');
+                    pending_space = false;
+                }
+                if c.is_alphabetic() {
+                    if is_latin(c) {
+                        *latin += 1;
+                    } else {
+                        *other += 1;
+                    }
+                }
+                cur.push(c);
+            }
+        }
+    }
+    lines.push(cur);
 }
 
 fn continues(prev: &str, next: &str) -> bool {
@@ -754,37 +767,44 @@ fn is_domain(w: &str) -> bool {
 
 /// Junk recognisable from the line alone, whatever its place in the text.
 fn hard_junk(cl: &Cleaner, s: &str, words: usize, check_script: bool) -> Option<DropReason> {
-    let (mut latin, mut other, mut alnum) = (0usize, 0usize, false);
-    for c in s.chars() {
-        if c.is_alphanumeric() {
-            alnum = true;
-            if c.is_alphabetic() {
-                if is_latin(c) {
-                    latin += 1;
-                } else {
-                    other += 1;
+    if s.is_ascii() {
+        if !s.bytes().any(|b| b.is_ascii_alphanumeric()) {
+            return Some(DropReason::NoWords);
+        }
+    } else {
+        let (mut latin, mut other, mut alnum) = (0usize, 0usize, false);
+        for c in s.chars() {
+            if c.is_alphanumeric() {
+                alnum = true;
+                if c.is_alphabetic() {
+                    if is_latin(c) {
+                        latin += 1;
+                    } else {
+                        other += 1;
+                    }
                 }
             }
         }
-    }
-    if !alnum {
-        return Some(DropReason::NoWords);
-    }
-    if check_script && other > latin {
-        return Some(DropReason::OtherScript);
+        if !alnum {
+            return Some(DropReason::NoWords);
+        }
+        if check_script && other > latin {
+            return Some(DropReason::OtherScript);
+        }
     }
     if words <= 6 && WIDGET_LINES.contains(&widget_key(s).as_str()) {
         return Some(DropReason::Widget);
     }
-    if words <= 40 {
+    // Boilerplate sentences are short; story paragraphs need not be scanned.
+    if words <= 30 {
         if s.contains('©') {
             return Some(DropReason::Boilerplate);
         }
-        let lower = s.to_lowercase();
-        if BOILERPLATE_PHRASES.iter().any(|p| lower.contains(p)) {
+        if cl.boilerplate.is_match(s) {
             return Some(DropReason::Boilerplate);
         }
-        if words <= 15 && LABEL_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        let starts_with = |p: &str| s.as_bytes().get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()));
+        if words <= 15 && LABEL_PREFIXES.iter().any(|p| starts_with(p)) {
             return Some(DropReason::Label);
         }
     }
@@ -861,7 +881,7 @@ fn title_case(s: &str) -> bool {
 /// goes. Unless repeats are most of the text (a page scraped twice): then
 /// only the later copies go.
 fn drop_repeated(units: &mut [Unit]) {
-    let mut counts: HashMap<&str, u32, Fnv> = HashMap::default();
+    let mut counts: HashMap<&str, u32, Fnv> = HashMap::with_capacity_and_hasher(units.len(), Fnv::default());
     for u in units.iter().filter(|u| u.fate == Fate::Keep) {
         *counts.entry(u.text.as_str()).or_default() += 1;
     }
@@ -886,44 +906,48 @@ fn drop_repeated(units: &mut [Unit]) {
 }
 
 /// A paragraph found inside a longer one (a lead repeated with a dateline
-/// prefix, a pull quote) goes; the longer one stays. Found through an index
-/// of word windows, so the cost is linear in the text, not quadratic.
+/// prefix, a pull quote) goes; the longer one stays. The opening words of
+/// each candidate are looked up at every word of the others, so the cost is
+/// linear in the text, not quadratic.
 fn drop_contained(units: &mut [Unit]) {
     let cands: Vec<usize> = (0..units.len()).filter(|&i| units[i].fate == Fate::Keep && units[i].words >= MIN_CONTAINED_WORDS).collect();
     if cands.len() < 2 {
         return;
     }
-    let mut index: HashMap<&str, Vec<(u32, u32)>, Fnv> = HashMap::default();
+    // Opening window of each candidate → the candidates opening with it.
+    let mut openings: HashMap<&str, Vec<usize>, Fnv> = HashMap::with_capacity_and_hasher(cands.len(), Fnv::default());
     for &i in &cands {
         let t = units[i].text.as_str();
-        let starts: Vec<usize> = word_starts(t).collect();
-        for (k, &p) in starts.iter().enumerate() {
-            if k + WINDOW_WORDS > starts.len() {
-                break;
+        let end = word_starts(t).nth(WINDOW_WORDS).map(|e| e - 1).unwrap_or(t.len());
+        openings.entry(&t[..end]).or_default().push(i);
+    }
+    let mut contained = vec![false; units.len()];
+    let mut starts: Vec<usize> = Vec::new();
+    for &u in &cands {
+        let ut = units[u].text.as_str();
+        starts.clear();
+        starts.extend(word_starts(ut));
+        for k in 0..starts.len().saturating_sub(WINDOW_WORDS - 1) {
+            let p = starts[k];
+            let end = starts.get(k + WINDOW_WORDS).map(|&e| e - 1).unwrap_or(ut.len());
+            let Some(shorter) = openings.get(&ut[p..end]) else { continue };
+            let rest = &ut[p..];
+            for &s in shorter {
+                let st = units[s].text.as_str();
+                if s != u
+                    && ut.len() > st.len()
+                    && rest.starts_with(st)
+                    && !rest[st.len()..].chars().next().is_some_and(char::is_alphanumeric)
+                {
+                    contained[s] = true;
+                }
             }
-            let end = starts.get(k + WINDOW_WORDS).map(|&e| e - 1).unwrap_or(t.len());
-            index.entry(&t[p..end]).or_default().push((i as u32, p as u32));
         }
     }
-    let mut contained = Vec::new();
-    for &s in &cands {
-        let st = units[s].text.as_str();
-        let key_end = word_starts(st).nth(WINDOW_WORDS).map(|e| e - 1).unwrap_or(st.len());
-        let Some(hits) = index.get(&st[..key_end]) else { continue };
-        let inside = hits.iter().any(|&(u, p)| {
-            let ut = units[u as usize].text.as_str();
-            let rest = &ut[p as usize..];
-            u as usize != s
-                && ut.len() > st.len()
-                && rest.starts_with(st)
-                && !rest[st.len()..].chars().next().is_some_and(char::is_alphanumeric)
-        });
-        if inside {
-            contained.push(s);
+    for (u, c) in units.iter_mut().zip(contained) {
+        if c {
+            u.fate = Fate::Drop(DropReason::ContainedInLonger);
         }
-    }
-    for s in contained {
-        units[s].fate = Fate::Drop(DropReason::ContainedInLonger);
     }
 }
 
