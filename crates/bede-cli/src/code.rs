@@ -56,7 +56,13 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     }
-    let opts = bede_ingest::ReadOptions { max_record_bytes: args.max_record_bytes, ..Default::default() };
+    let quiet = args.quiet;
+    let warn = bede_ingest::read::WarningSink::new(move |w: &bede_ingest::read::Warning| {
+        if !quiet {
+            eprintln!("bede: warning: {w}");
+        }
+    });
+    let opts = bede_ingest::ReadOptions { max_record_bytes: args.max_record_bytes, on_warning: Some(warn), ..Default::default() };
     let reader = bede_ingest::read_inputs(&inputs, &opts);
 
     let sink: Box<dyn Write> = match &args.output {
@@ -101,7 +107,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
             Err(e) => {
                 n_bad += 1;
                 bar.suspend(|| eprintln!("bede: bad input: {e}"));
-                if args.strict && e.is_bad_input() {
+                if args.strict {
                     stop = true;
                     break;
                 }

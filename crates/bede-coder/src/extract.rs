@@ -106,6 +106,9 @@ struct Fired {
 
 const SKIP_LIMIT: usize = 8;
 
+/// A target slot filled by "each other" / "one another".
+const EACH_OTHER: usize = usize::MAX;
+
 fn word_matches(s: &Sentence, i: usize, w: &str) -> bool {
     s.words[i].eq_ignore_ascii_case(w) || s.lemmas[i].as_ref() == w
 }
@@ -130,6 +133,13 @@ fn match_elements(s: &Sentence, phrases: &[Phrase], els: &[Element], pos: usize,
             }
         }),
         Element::Target => {
+            // "accused each other": the subject's actors, both ways.
+            if pos + 1 < s.words.len()
+                && ((s.words[pos].eq_ignore_ascii_case("each") && s.words[pos + 1].eq_ignore_ascii_case("other"))
+                    || (s.words[pos].eq_ignore_ascii_case("one") && s.words[pos + 1].eq_ignore_ascii_case("another")))
+            {
+                return match_elements(s, phrases, rest, pos + 2, Some(EACH_OTHER));
+            }
             let (idx, p) = phrases.iter().enumerate().find(|(_, p)| p.start == pos && p.possessed.is_none() && !p.location)?;
             match_elements(s, phrases, rest, p.end, Some(idx))
         }
@@ -330,7 +340,7 @@ impl Extractor<'_> {
                         (src, fired.target, ch.negated)
                     }
                 }
-                None => (self.nominal_sources(s, &phrases, tok, tend, disc), fired.target, false),
+                None => (self.nominal_sources(s, &phrases, tok, tend, fired.flags.recip, disc), fired.target, false),
             };
             if sources.is_empty() {
                 continue;
@@ -348,6 +358,11 @@ impl Extractor<'_> {
                 let _ = c;
             }
             let negated = negated_vg || deny_from.is_some_and(|d| tok >= d);
+            let each_other = target_phrase == Some(EACH_OTHER);
+            if each_other {
+                target_phrase = None;
+                fired.flags.recip = true;
+            }
             let targets: Vec<Actor> = match target_phrase {
                 Some(t) if vg.is_some_and(|c| s.chunks[c].passive) => self.resolve(s, &phrases[t], disc),
                 Some(t) => self.resolve(s, &phrases[t], disc),
@@ -519,13 +534,14 @@ impl Extractor<'_> {
             s.chunks.iter().any(|c| c.kind == ChunkKind::Verb && c.start == k && !c.infinitive)
         };
         phrases.iter().position(|p| {
-            p.start >= from && p.start < next_vg && p.start < stop && !p.location && p.possessed.is_none() && !subject_of_next(p)
+            // A possessor counts: "rejected Russia's demand" is aimed at Russia.
+            p.start >= from && p.start < next_vg && p.start < stop && !p.location && !subject_of_next(p)
         })
     }
 
     /// Sources of an event noun: its possessor, country modifiers, a
     /// "between A and B" phrase, else the clause's subject.
-    fn nominal_sources(&self, s: &Sentence, phrases: &[Phrase], tok: usize, tend: usize, disc: &mut Discourse) -> Vec<Actor> {
+    fn nominal_sources(&self, s: &Sentence, phrases: &[Phrase], tok: usize, tend: usize, recip: bool, disc: &mut Discourse) -> Vec<Actor> {
         let np = s.chunks.iter().find(|c| c.kind == ChunkKind::Noun && c.start <= tok && tok < c.end);
         if let Some(np) = np {
             if let Some(p) = phrases.iter().find(|p| p.possessed.is_some() && p.start >= np.start && p.end <= tok) {
@@ -577,7 +593,12 @@ impl Extractor<'_> {
                 }
             }
         }
-        // The subject of the main clause before the noun.
+        // The subject of the main clause before the noun, for meeting-type nouns
+        // only ("Lavrov spoke after a meeting with ..."); "X condemned the attack"
+        // does not make X the attacker.
+        if !recip {
+            return Vec::new();
+        }
         for (c, ch) in s.chunks.iter().enumerate() {
             if ch.kind != ChunkKind::Verb || ch.start >= tok {
                 continue;
