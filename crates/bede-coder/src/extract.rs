@@ -524,11 +524,18 @@ impl Extractor<'_> {
     /// The first actor phrase after `from`, before the next verb group.
     fn object_after(&self, s: &Sentence, phrases: &[Phrase], from: usize) -> Option<usize> {
         let next_vg = s.chunks.iter().filter(|c| c.kind == ChunkKind::Verb && c.start >= from).map(|c| c.start).min().unwrap_or(usize::MAX);
-        let stop = (from..s.words.len()).find(|&k| matches!(s.words[k], ";" | ":") || s.tags[k].xpos == Xpos::Period).unwrap_or(usize::MAX);
+        // The object never reaches into a complement clause ("claimed that Armenia ...").
+        let stop = (from..s.words.len())
+            .find(|&k| {
+                matches!(s.words[k], ";" | ":")
+                    || s.tags[k].xpos == Xpos::Period
+                    || (matches!(s.tags[k].xpos, Xpos::In | Xpos::Wdt) && (s.words[k].eq_ignore_ascii_case("that") || s.words[k].eq_ignore_ascii_case("whether")))
+            })
+            .unwrap_or(usize::MAX);
         // A phrase right before a verb group is that verb's subject ("..., the Russian FM stressed").
         let subject_of_next = |p: &Phrase| {
             let mut k = p.end;
-            while k < s.words.len() && s.tags[k].xpos.is_adverb() {
+            while k < s.words.len() && (s.tags[k].xpos.is_adverb() || s.is_quote_mark(k)) {
                 k += 1;
             }
             s.chunks.iter().any(|c| c.kind == ChunkKind::Verb && c.start == k && !c.infinitive)
@@ -596,7 +603,10 @@ impl Extractor<'_> {
         // The subject of the main clause before the noun, for meeting-type nouns
         // only ("Lavrov spoke after a meeting with ..."); "X condemned the attack"
         // does not make X the attacker.
-        if !recip {
+        // Only after a preposition: "following a meeting with", "during a telephone
+        // conversation"; "establish a dialogue" is no meeting of the subject's.
+        let np_start = np.map(|c| c.start).unwrap_or(tok);
+        if !recip || np_start == 0 || s.tags[np_start - 1].xpos != Xpos::In {
             return Vec::new();
         }
         for (c, ch) in s.chunks.iter().enumerate() {

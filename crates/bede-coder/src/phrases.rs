@@ -96,6 +96,13 @@ fn member_from(dict: &ActorDict, s: &Sentence, start: usize, end: usize) -> Opti
             }
         }
     }
+    // An IGO adjective on a plain noun ("UN participation", "NATO standards") is no actor.
+    if m.igo.is_some() && m.agent.is_none() && m.person.is_none() && m.country.is_none() {
+        let igo_is_head = s.matches.iter().any(|a| a.start <= head && head < a.end && dict.entity(a.entity).kind == EntityKind::Igo);
+        if !igo_is_head {
+            return None;
+        }
+    }
     if m.agent.is_none() && m.person.is_none() && m.igo.is_none() {
         match m.country {
             Some((_, NameForm::Adjective)) => {
