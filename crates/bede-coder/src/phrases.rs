@@ -257,11 +257,22 @@ pub fn find_phrases(dict: &ActorDict, s: &Sentence) -> Vec<Phrase> {
     merge_coordination(s, &mut phrases);
     phrases.retain(|p| p.members.iter().all(|m| m.is_actor()));
     for p in &mut phrases {
+        // A capital after a place preposition is the city ("strikes on Kyiv"), coded as
+        // its country, not as the government it stands for in "Moscow said".
+        if p.start > 0 && s.tags[p.start - 1].xpos == Xpos::In && lower_is(s.words[p.start - 1], CITY_PREPOSITIONS) {
+            for m in &mut p.members {
+                if let Some((c, NameForm::Capital)) = m.country {
+                    m.country = Some((c, NameForm::Name));
+                }
+            }
+        }
         p.location =
             p.members.iter().all(|m| m.person.is_none() && m.agent.is_none() && m.anaphor.is_none()) && after_place_preposition(s, p.start);
     }
     phrases
 }
+
+const CITY_PREPOSITIONS: &[&str] = &["on", "in", "at", "near", "into", "over", "across", "against", "around", "toward", "towards", "inside", "outside", "from"];
 
 const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "from", "near", "inside", "outside", "across", "throughout", "within", "around", "into"];
 
