@@ -55,13 +55,7 @@ pub struct CameoCode {
 }
 
 /// QuadClass names by number: index 1..=4; index 0 is unused (`""`).
-pub const QUAD_CLASS_NAMES: [&str; 5] = [
-    "",
-    "Verbal Cooperation",
-    "Material Cooperation",
-    "Verbal Conflict",
-    "Material Conflict",
-];
+pub const QUAD_CLASS_NAMES: [&str; 5] = ["", "Verbal Cooperation", "Material Cooperation", "Verbal Conflict", "Material Conflict"];
 
 /// The code's entry, or `None` if it is not a CAMEO code. Exact match:
 /// `"40"` is not `"040"`. Binary search on the sorted table.

@@ -9,10 +9,7 @@ fn consult_is_verbal_cooperation() {
     assert_eq!(c.code, "040");
     assert_eq!(c.name, "Consult");
     assert_eq!(c.quad_class, 1);
-    assert_eq!(
-        QUAD_CLASS_NAMES[c.quad_class as usize],
-        "Verbal Cooperation"
-    );
+    assert_eq!(QUAD_CLASS_NAMES[c.quad_class as usize], "Verbal Cooperation");
     assert_eq!(c.plover_type, "CONSULT");
     assert_eq!(c.plover_mode, None);
     assert_eq!(lookup("041").unwrap().plover_mode, Some("phone"));
@@ -25,10 +22,7 @@ fn ceasefire_code_exists() {
     assert_eq!(c.name, "Declare truce, ceasefire");
     assert_eq!(c.quad_class, 2);
     assert_eq!(c.goldstein, 9.0);
-    assert_eq!(
-        (c.plover_type, c.plover_mode),
-        ("RETREAT", Some("ceasefire"))
-    );
+    assert_eq!((c.plover_type, c.plover_mode), ("RETREAT", Some("ceasefire")));
     // 106 and 1213 are codebook codes GDELT does not list.
     assert!(lookup("106").is_none());
     assert!(lookup("1213").is_none());
@@ -37,11 +31,7 @@ fn ceasefire_code_exists() {
 #[test]
 fn table_size_and_roots() {
     assert_eq!(all().len(), 310);
-    let roots: Vec<&str> = all()
-        .iter()
-        .filter(|c| c.code.len() == 2)
-        .map(|c| c.code)
-        .collect();
+    let roots: Vec<&str> = all().iter().filter(|c| c.code.len() == 2).map(|c| c.code).collect();
     let want: Vec<String> = (1..=20).map(|r| format!("{r:02}")).collect();
     assert_eq!(roots, want);
 }
@@ -71,11 +61,7 @@ fn table_is_strictly_sorted() {
 #[test]
 fn leading_zeros_preserved() {
     for c in all() {
-        assert!(
-            (2..=4).contains(&c.code.len()) && c.code.bytes().all(|b| b.is_ascii_digit()),
-            "{}",
-            c.code
-        );
+        assert!((2..=4).contains(&c.code.len()) && c.code.bytes().all(|b| b.is_ascii_digit()), "{}", c.code);
     }
     assert_eq!(lookup("10").unwrap().name, "DEMAND");
     assert_eq!(lookup("010").unwrap().name, "Make statement");
@@ -93,30 +79,16 @@ fn leading_zeros_preserved() {
 #[test]
 fn goldstein_in_range_and_names_present() {
     for c in all() {
-        assert!(
-            (-10.0..=10.0).contains(&c.goldstein),
-            "{} {}",
-            c.code,
-            c.goldstein
-        );
-        assert!(
-            !c.name.is_empty() && c.name.trim() == c.name,
-            "{:?}",
-            c.name
-        );
+        assert!((-10.0..=10.0).contains(&c.goldstein), "{} {}", c.code, c.goldstein);
+        assert!(!c.name.is_empty() && c.name.trim() == c.name, "{:?}", c.name);
         assert!((1..=4).contains(&c.quad_class));
     }
 }
 
 #[test]
 fn quad_class_mapping() {
-    let q: Vec<u8> = (1..=20)
-        .map(|r| quad_class_of_root(&format!("{r:02}")).unwrap())
-        .collect();
-    assert_eq!(
-        q,
-        [1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4]
-    );
+    let q: Vec<u8> = (1..=20).map(|r| quad_class_of_root(&format!("{r:02}")).unwrap()).collect();
+    assert_eq!(q, [1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4]);
     for bad in ["00", "21", "1", "010", "", "ab", "+1"] {
         assert_eq!(quad_class_of_root(bad), None, "{bad:?}");
     }
@@ -181,9 +153,7 @@ fn clean_label(s: &str) -> String {
 }
 
 /// Codes whose name deliberately differs from GDELT's label (see lib.rs).
-const RENAMED: [&str; 9] = [
-    "033", "044", "0355", "101", "105", "107", "108", "1056", "2041",
-];
+const RENAMED: [&str; 9] = ["033", "044", "0355", "101", "105", "107", "108", "1056", "2041"];
 
 #[test]
 fn cross_check_with_reference_data() {
@@ -192,10 +162,7 @@ fn cross_check_with_reference_data() {
         return;
     };
     let codes = read_tsv(&dir.join("gdelt_cameo_lookups/CAMEO.eventcodes.txt"));
-    let gold: BTreeMap<String, String> =
-        read_tsv(&dir.join("gdelt_cameo_lookups/CAMEO.goldsteinscale.txt"))
-            .into_iter()
-            .collect();
+    let gold: BTreeMap<String, String> = read_tsv(&dir.join("gdelt_cameo_lookups/CAMEO.goldsteinscale.txt")).into_iter().collect();
     let theirs: BTreeSet<&str> = codes.iter().map(|(c, _)| c.as_str()).collect();
     let ours: BTreeSet<&str> = all().iter().map(|c| c.code).collect();
     assert_eq!(ours, theirs, "code sets differ");
@@ -221,11 +188,7 @@ fn cross_check_with_reference_data() {
         }
         if let Some(c) = lookup(code.trim()) {
             assert_eq!(c.plover_type, fields[0], "PLOVER type of {code}");
-            assert_eq!(
-                c.plover_mode,
-                Some(fields[1]).filter(|m| !m.is_empty()),
-                "PLOVER mode of {code}"
-            );
+            assert_eq!(c.plover_mode, Some(fields[1]).filter(|m| !m.is_empty()), "PLOVER mode of {code}");
             checked += 1;
         }
     }
