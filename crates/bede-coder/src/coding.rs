@@ -63,7 +63,8 @@ pub fn code_actor(dict: &ActorDict, a: &Actor, date: Option<NaiveDate>, partner:
                 }
                 None => sectors = vec![ag.code.clone()],
             }
-        } else if ag.kind == EntityKind::Agent {
+        } else if ag.kind == EntityKind::Agent && igo.is_none() {
+            // An IGO's officials are the IGO ("UN Secretary-General" is IGOUNO).
             sectors = vec![ag.code.clone()];
         }
     }

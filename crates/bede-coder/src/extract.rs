@@ -203,6 +203,10 @@ pub struct Extractor<'c> {
     pub verbs: &'c VerbDict,
 }
 
+fn lower_is_any(w: &str, opts: &[&str]) -> bool {
+    opts.iter().any(|o| w.eq_ignore_ascii_case(o))
+}
+
 /// Speech verbs whose complement clause is reported, not performed.
 pub fn is_speech_lemma(l: &str) -> bool {
     matches!(
@@ -328,9 +332,10 @@ impl Extractor<'_> {
                         // "Turkey was accused by Armenia": the subject is the target.
                         let by = (ch.end..(ch.end + 3).min(s.words.len())).find(|&k| s.words[k].eq_ignore_ascii_case("by"));
                         let agent = by.and_then(|k| phrases.iter().position(|p| p.start == k + 1));
-                        match agent {
-                            Some(a) => (self.resolve(s, &phrases[a], disc), subj, ch.negated),
-                            None => continue,
+                        // A passive needs both: "initiatives reached by the presidents" is no event between them.
+                        match (agent, subj) {
+                            (Some(a), Some(_)) => (self.resolve(s, &phrases[a], disc), subj, ch.negated),
+                            _ => continue,
                         }
                     } else {
                         let src = match subj {
@@ -512,9 +517,13 @@ impl Extractor<'_> {
                 }
             }
             // "Turkey has recruited and sent": the first verb's subject.
+            // "... condemned the attack and accused Iran": the first verb's subject, across its object.
             if prev.eq_ignore_ascii_case("and") || prev.eq_ignore_ascii_case("or") {
-                if let Some(prevc) = (0..c).rev().find(|&k| s.chunks[k].kind == ChunkKind::Verb && s.chunks[k].end == j - 1) {
-                    return self.subject_of(s, phrases, prevc);
+                let clause_break = |k: usize| matches!(s.words[k], ";" | ":") || s.is_quote_mark(k);
+                if let Some(prevc) = (0..c).rev().find(|&k| s.chunks[k].kind == ChunkKind::Verb && s.chunks[k].end < j) {
+                    if !(s.chunks[prevc].end..j).any(clause_break) {
+                        return self.subject_of(s, phrases, prevc);
+                    }
                 }
             }
         }
@@ -542,7 +551,13 @@ impl Extractor<'_> {
         };
         phrases.iter().position(|p| {
             // A possessor counts: "rejected Russia's demand" is aimed at Russia.
-            p.start >= from && p.start < next_vg && p.start < stop && !p.location && !subject_of_next(p)
+            // (only as the direct object, not deep inside a prepositional phrase).
+            p.start >= from
+                && p.start < next_vg
+                && p.start < stop
+                && !p.location
+                && !subject_of_next(p)
+                && (p.possessed.is_none() || p.start <= from + 1)
         })
     }
 
@@ -606,7 +621,9 @@ impl Extractor<'_> {
         // Only after a preposition: "following a meeting with", "during a telephone
         // conversation"; "establish a dialogue" is no meeting of the subject's.
         let np_start = np.map(|c| c.start).unwrap_or(tok);
-        if !recip || np_start == 0 || s.tags[np_start - 1].xpos != Xpos::In {
+        let after_preposition = np_start > 0
+            && (s.tags[np_start - 1].xpos == Xpos::In || lower_is_any(s.words[np_start - 1], &["following", "after", "during", "ahead", "before"]));
+        if !recip || !after_preposition {
             return Vec::new();
         }
         for (c, ch) in s.chunks.iter().enumerate() {

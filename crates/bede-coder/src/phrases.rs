@@ -109,10 +109,16 @@ fn member_from(dict: &ActorDict, s: &Sentence, start: usize, end: usize) -> Opti
                 // A country adjective modifying a plain noun ("Russian concerns") is no
                 // actor; one that ends its phrase may take an agent from a coordinate.
                 let last_is_adj = s.matches.iter().any(|a| a.end == end && dict.entity(a.entity).kind == EntityKind::Country);
-                if !last_is_adj {
+                if last_is_adj {
+                    m.bare_adjective = true;
+                } else if lower_is(s.lemmas[head].as_ref(), PLACE_NOUNS) {
+                    // "the Ukrainian city of Kharkiv", "Armenian positions": the country's ground.
+                    if let Some((c, _)) = m.country {
+                        m.country = Some((c, NameForm::Name));
+                    }
+                } else {
                     return None;
                 }
-                m.bare_adjective = true;
             }
             Some((_, NameForm::Name | NameForm::Capital | NameForm::Government | NameForm::Demonym)) => {
                 // "Armenia", "the Kremlin"; but not a country name used as a modifier
@@ -181,8 +187,12 @@ pub fn find_phrases(dict: &ActorDict, s: &Sentence) -> Vec<Phrase> {
                 en = en.max(m.end);
             }
         }
-        if spans.last().is_some_and(|&(_, e)| e > st) {
-            continue;
+        // A chunk overlapping the previous span keeps only what lies after it.
+        if let Some(&(_, prev_end)) = spans.last() {
+            if prev_end >= en {
+                continue;
+            }
+            st = st.max(prev_end);
         }
         spans.push((st, en));
         covered[st..en].iter_mut().for_each(|x| *x = true);
@@ -272,6 +282,12 @@ pub fn find_phrases(dict: &ActorDict, s: &Sentence) -> Vec<Phrase> {
     phrases
 }
 
+/// Nouns for a country's ground: a country adjective on them denotes the country.
+const PLACE_NOUNS: &[&str] = &[
+    "city", "town", "village", "region", "province", "capital", "port", "territory", "position", "positions", "border", "base", "airport",
+    "island", "coast", "area", "soil", "airspace", "waters", "outpost", "settlement", "district",
+];
+
 const CITY_PREPOSITIONS: &[&str] = &["on", "in", "at", "near", "into", "over", "across", "against", "around", "toward", "towards", "inside", "outside", "from"];
 
 const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "from", "near", "inside", "outside", "across", "throughout", "within", "around", "into"];
@@ -308,6 +324,17 @@ fn merge_appositives(dict: &ActorDict, s: &Sentence, phrases: &mut Vec<Phrase>) 
     while i + 1 < phrases.len() {
         let (a, b) = (&phrases[i], &phrases[i + 1]);
         let one = a.members.len() == 1 && b.members.len() == 1 && a.possessed.is_none() && b.possessed.is_none();
+        // "UN Secretary-General Antonio Guterres": a title, then a name the dictionary does not know.
+        if one && a.end == b.start {
+            let (ma, mb) = (a.members[0], b.members[0]);
+            let name_only = mb.name_tokens.is_some() && mb.person.is_none() && mb.agent.is_none() && mb.country.is_none() && mb.igo.is_none();
+            if name_only && ma.person.is_none() && ma.anaphor.is_none() && (ma.igo.is_some() || ma.agent.is_some()) {
+                let merged = Member { end: mb.end, name_tokens: mb.name_tokens, ..ma };
+                phrases[i] = Phrase { start: a.start, end: b.end, members: vec![merged], possessed: None, location: false };
+                phrases.remove(i + 1);
+                continue;
+            }
+        }
         if one && gap_is(s, a.end, b.start, &[&[","]]) {
             let (ma, mb) = (a.members[0], b.members[0]);
             let describes = |x: &Member| x.person.is_none() && x.agent.is_some();
