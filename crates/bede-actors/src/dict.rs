@@ -231,8 +231,8 @@ fn plural_of(word: &str) -> String {
         format!("{last}es")
     } else if last.ends_with('y') && !last.ends_with("ay") && !last.ends_with("ey") && !last.ends_with("oy") {
         format!("{}ies", &last[..last.len() - 1])
-    } else if last.ends_with("man") {
-        format!("{}men", &last[..last.len() - 3])
+    } else if let Some(stem) = last.strip_suffix("man") {
+        format!("{stem}men")
     } else {
         format!("{last}s")
     };

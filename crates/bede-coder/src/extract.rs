@@ -123,7 +123,9 @@ fn match_elements(s: &Sentence, phrases: &[Phrase], els: &[Element], pos: usize,
     let Some(first) = els.first() else { return Some((target, pos)) };
     let rest = &els[1..];
     match first {
-        Element::Word(w) => (pos < s.words.len() && word_matches(s, pos, w)).then(|| match_elements(s, phrases, rest, pos + 1, target)).flatten(),
+        Element::Word(w) => {
+            (pos < s.words.len() && word_matches(s, pos, w)).then(|| match_elements(s, phrases, rest, pos + 1, target)).flatten()
+        }
         Element::Alt(alts) => alts.iter().find_map(|alt| {
             let ok = alt.iter().enumerate().all(|(k, w)| pos + k < s.words.len() && word_matches(s, pos + k, w));
             if ok {
@@ -145,7 +147,7 @@ fn match_elements(s: &Sentence, phrases: &[Phrase], els: &[Element], pos: usize,
         }
         Element::Skip => {
             for k in 0..=SKIP_LIMIT {
-                if k > 0 && (pos + k - 1 >= s.words.len() || blocks_skip(s, pos + k - 1)) {
+                if k > 0 && (pos + k > s.words.len() || blocks_skip(s, pos + k - 1)) {
                     break;
                 }
                 if let Some(t) = match_elements(s, phrases, rest, pos + k, target) {
@@ -163,19 +165,23 @@ fn best_pattern(verbs: &VerbDict, blocks: &[u32], s: &Sentence, phrases: &[Phras
         let block = &verbs.blocks[b as usize];
         for p in &block.patterns {
             // Adverbs right after the trigger ("spoke again by phone") are skipped.
-            let mut start = after;
             let mut hit = None;
-            for _ in 0..3 {
+            for start in after..after + 3 {
                 hit = match_elements(s, phrases, &p.elements, start, None);
                 if hit.is_some() || start >= s.words.len() || !(s.tags[start].xpos.is_adverb()) {
                     break;
                 }
-                start += 1;
             }
             if let Some((target, end)) = hit {
                 if best.as_ref().is_none_or(|b| p.specificity > b.specificity) {
-                    best =
-                        Some(Fired { end, code: p.code.clone(), origin: p.origin.clone(), flags: p.flags, target, specificity: p.specificity });
+                    best = Some(Fired {
+                        end,
+                        code: p.code.clone(),
+                        origin: p.origin.clone(),
+                        flags: p.flags,
+                        target,
+                        specificity: p.specificity,
+                    });
                 }
             }
         }
@@ -538,7 +544,8 @@ impl Extractor<'_> {
             .find(|&k| {
                 matches!(s.words[k], ";" | ":")
                     || s.tags[k].xpos == Xpos::Period
-                    || (matches!(s.tags[k].xpos, Xpos::In | Xpos::Wdt) && (s.words[k].eq_ignore_ascii_case("that") || s.words[k].eq_ignore_ascii_case("whether")))
+                    || (matches!(s.tags[k].xpos, Xpos::In | Xpos::Wdt)
+                        && (s.words[k].eq_ignore_ascii_case("that") || s.words[k].eq_ignore_ascii_case("whether")))
             })
             .unwrap_or(usize::MAX);
         // A phrase right before a verb group is that verb's subject ("..., the Russian FM stressed").
@@ -622,7 +629,8 @@ impl Extractor<'_> {
         // conversation"; "establish a dialogue" is no meeting of the subject's.
         let np_start = np.map(|c| c.start).unwrap_or(tok);
         let after_preposition = np_start > 0
-            && (s.tags[np_start - 1].xpos == Xpos::In || lower_is_any(s.words[np_start - 1], &["following", "after", "during", "ahead", "before"]));
+            && (s.tags[np_start - 1].xpos == Xpos::In
+                || lower_is_any(s.words[np_start - 1], &["following", "after", "during", "ahead", "before"]));
         if !recip || !after_preposition {
             return Vec::new();
         }

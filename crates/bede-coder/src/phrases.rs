@@ -226,7 +226,7 @@ pub fn find_phrases(dict: &ActorDict, s: &Sentence) -> Vec<Phrase> {
             } else {
                 member_from(dict, s, pst, pen)
             };
-            let rest_start = if s.tags[k].xpos == Xpos::Pos { k + 1 } else { k + 1 };
+            let rest_start = k + 1;
             let rest = if rest_start < en { member_from(dict, s, rest_start, en) } else { None };
             match (possessor, rest) {
                 (Some(p), Some(mut r)) if r.anaphor.is_none() || matches!(r.anaphor, Some(Anaphor::Agent(_))) => {
@@ -284,11 +284,32 @@ pub fn find_phrases(dict: &ActorDict, s: &Sentence) -> Vec<Phrase> {
 
 /// Nouns for a country's ground: a country adjective on them denotes the country.
 const PLACE_NOUNS: &[&str] = &[
-    "city", "town", "village", "region", "province", "capital", "port", "territory", "position", "positions", "border", "base", "airport",
-    "island", "coast", "area", "soil", "airspace", "waters", "outpost", "settlement", "district",
+    "city",
+    "town",
+    "village",
+    "region",
+    "province",
+    "capital",
+    "port",
+    "territory",
+    "position",
+    "positions",
+    "border",
+    "base",
+    "airport",
+    "island",
+    "coast",
+    "area",
+    "soil",
+    "airspace",
+    "waters",
+    "outpost",
+    "settlement",
+    "district",
 ];
 
-const CITY_PREPOSITIONS: &[&str] = &["on", "in", "at", "near", "into", "over", "across", "against", "around", "toward", "towards", "inside", "outside", "from"];
+const CITY_PREPOSITIONS: &[&str] =
+    &["on", "in", "at", "near", "into", "over", "across", "against", "around", "toward", "towards", "inside", "outside", "from"];
 
 const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "from", "near", "inside", "outside", "across", "throughout", "within", "around", "into"];
 
@@ -327,7 +348,8 @@ fn merge_appositives(dict: &ActorDict, s: &Sentence, phrases: &mut Vec<Phrase>) 
         // "UN Secretary-General Antonio Guterres": a title, then a name the dictionary does not know.
         if one && a.end == b.start {
             let (ma, mb) = (a.members[0], b.members[0]);
-            let name_only = mb.name_tokens.is_some() && mb.person.is_none() && mb.agent.is_none() && mb.country.is_none() && mb.igo.is_none();
+            let name_only =
+                mb.name_tokens.is_some() && mb.person.is_none() && mb.agent.is_none() && mb.country.is_none() && mb.igo.is_none();
             if name_only && ma.person.is_none() && ma.anaphor.is_none() && (ma.igo.is_some() || ma.agent.is_some()) {
                 let merged = Member { end: mb.end, name_tokens: mb.name_tokens, ..ma };
                 phrases[i] = Phrase { start: a.start, end: b.end, members: vec![merged], possessed: None, location: false };
