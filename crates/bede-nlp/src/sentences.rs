@@ -27,10 +27,7 @@
 //! * Ranges are trimmed of white space (as defined by
 //!   [`crate::tokenize::is_space`]), never empty, in order and disjoint.
 
-use crate::tokenize::{
-    abbrev_kind, char_at, is_closer, is_dotted_abbrev, is_single_letter, is_space, is_word_char,
-    Abbrev,
-};
+use crate::tokenize::{abbrev_kind, char_at, is_closer, is_dotted_abbrev, is_single_letter, is_space, is_word_char, Abbrev};
 use std::ops::Range;
 
 /// Byte ranges of the sentences of `text`, in order.
@@ -51,9 +48,7 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
             }
             Some((cs, ce, first, last)) => {
                 let cont = match block {
-                    Some((_, _, prev_last)) => {
-                        first.is_lowercase() || matches!(prev_last, ',' | ';')
-                    }
+                    Some((_, _, prev_last)) => first.is_lowercase() || matches!(prev_last, ',' | ';'),
                     None => false,
                 };
                 if cont {
@@ -124,10 +119,7 @@ fn push_trimmed(text: &str, s: usize, e: usize, out: &mut Vec<Range<usize>>) {
 
 #[inline]
 fn is_terminator(c: char) -> bool {
-    matches!(
-        c,
-        '.' | '!' | '?' | '…' | '‼' | '⁇' | '⁈' | '⁉' | '。' | '！' | '？'
-    )
+    matches!(c, '.' | '!' | '?' | '…' | '‼' | '⁇' | '⁈' | '⁉' | '。' | '！' | '？')
 }
 
 #[inline]
@@ -199,18 +191,9 @@ fn split_block(text: &str, s: usize, e: usize, out: &mut Vec<Range<usize>>) {
 
 /// Whether the terminator `term..j` (closers after it if `closed`) ends the
 /// sentence that began at `start`, the next one starting at `m`.
-fn ends_sentence(
-    text: &str,
-    start: usize,
-    term: usize,
-    j: usize,
-    closed: bool,
-    m: usize,
-    e: usize,
-) -> bool {
+fn ends_sentence(text: &str, start: usize, term: usize, j: usize, closed: bool, m: usize, e: usize) -> bool {
     let (nc, _) = char_at(text, m);
-    let starts_ok =
-        (nc.is_alphabetic() && !nc.is_lowercase()) || nc.is_ascii_digit() || is_opener(nc);
+    let starts_ok = (nc.is_alphabetic() && !nc.is_lowercase()) || nc.is_ascii_digit() || is_opener(nc);
     if !starts_ok {
         return false;
     }
@@ -224,8 +207,7 @@ fn ends_sentence(
     let next_digit = nc.is_ascii_digit();
     // `Acme Inc. (NYSE: ACM)`, `10 a.m. (CDT)`: a bracket does not open a
     // sentence after an abbreviation, a quote does.
-    let maybe_final =
-        || (is_opener(nc) && nc != '(' && nc != '[') || is_sentence_opener(next_word(text, m, e));
+    let maybe_final = || (is_opener(nc) && nc != '(' && nc != '[') || is_sentence_opener(next_word(text, m, e));
     if w.contains('.') {
         if !is_dotted_abbrev(w) {
             return true;
@@ -387,33 +369,18 @@ mod tests {
 
     #[test]
     fn basic() {
-        check(
-            "The talks ended. Both sides left.",
-            &["The talks ended.", "Both sides left."],
-        );
-        check(
-            "Did they agree? No! 20 people died.",
-            &["Did they agree?", "No!", "20 people died."],
-        );
+        check("The talks ended. Both sides left.", &["The talks ended.", "Both sides left."]);
+        check("Did they agree? No! 20 people died.", &["Did they agree?", "No!", "20 people died."]);
         check("  One.  Two.  ", &["One.", "Two."]);
         check("No final period", &["No final period"]);
         check("", &[]);
         check(" \n\n \t", &[]);
-        check(
-            "He waited... Then he left.",
-            &["He waited...", "Then he left."],
-        );
+        check("He waited... Then he left.", &["He waited...", "Then he left."]);
         check("He waited… Then he left.", &["He waited…", "Then he left."]);
         check("Really?! Yes.", &["Really?!", "Yes."]);
-        check(
-            "It rose 5.5 percent. Prices fell.",
-            &["It rose 5.5 percent.", "Prices fell."],
-        );
+        check("It rose 5.5 percent. Prices fell.", &["It rose 5.5 percent.", "Prices fell."]);
         check("It ended. and then", &["It ended. and then"]);
-        check(
-            "Visit example.com. It works.",
-            &["Visit example.com.", "It works."],
-        );
+        check("Visit example.com. It works.", &["Visit example.com.", "It works."]);
     }
 
     #[test]
@@ -422,82 +389,28 @@ mod tests {
             "Sen. Chuck Schumer, D-N.Y., spoke on Jan. 5. Lt. Col. Smith of U.K.-based Acme Inc. disagreed.",
             &["Sen. Chuck Schumer, D-N.Y., spoke on Jan. 5.", "Lt. Col. Smith of U.K.-based Acme Inc. disagreed."],
         );
-        check(
-            "Mr. Smith met Dr. Jones. They talked.",
-            &["Mr. Smith met Dr. Jones.", "They talked."],
-        );
-        check(
-            "Gen. Lee and Gov. Ross met St. Clair.",
-            &["Gen. Lee and Gov. Ross met St. Clair."],
-        );
+        check("Mr. Smith met Dr. Jones. They talked.", &["Mr. Smith met Dr. Jones.", "They talked."]);
+        check("Gen. Lee and Gov. Ross met St. Clair.", &["Gen. Lee and Gov. Ross met St. Clair."]);
         check("John F. Kennedy spoke.", &["John F. Kennedy spoke."]);
-        check(
-            "He backed Plan B. The others did not.",
-            &["He backed Plan B.", "The others did not."],
-        );
-        check(
-            "The U.S. Army left. The U.S. said no.",
-            &["The U.S. Army left.", "The U.S. said no."],
-        );
-        check(
-            "He went to the U.S. The trip was long.",
-            &["He went to the U.S.", "The trip was long."],
-        );
-        check(
-            "He works at Acme Inc. He likes it.",
-            &["He works at Acme Inc.", "He likes it."],
-        );
-        check(
-            "Acme Corp. Chairman Ross resigned.",
-            &["Acme Corp. Chairman Ross resigned."],
-        );
-        check(
-            "See No. 5 and Art. 51 of the charter.",
-            &["See No. 5 and Art. 51 of the charter."],
-        );
-        check(
-            "He said No. Then he left.",
-            &["He said No.", "Then he left."],
-        );
+        check("He backed Plan B. The others did not.", &["He backed Plan B.", "The others did not."]);
+        check("The U.S. Army left. The U.S. said no.", &["The U.S. Army left.", "The U.S. said no."]);
+        check("He went to the U.S. The trip was long.", &["He went to the U.S.", "The trip was long."]);
+        check("He works at Acme Inc. He likes it.", &["He works at Acme Inc.", "He likes it."]);
+        check("Acme Corp. Chairman Ross resigned.", &["Acme Corp. Chairman Ross resigned."]);
+        check("See No. 5 and Art. 51 of the charter.", &["See No. 5 and Art. 51 of the charter."]);
+        check("He said No. Then he left.", &["He said No.", "Then he left."]);
         check("In Jan. 2020 talks began.", &["In Jan. 2020 talks began."]);
-        check(
-            "It was in Jan. The next month too.",
-            &["It was in Jan.", "The next month too."],
-        );
-        check(
-            "Fruit, e.g. Apples, i.e. Red ones.",
-            &["Fruit, e.g. Apples, i.e. Red ones."],
-        );
-        check(
-            "It ends at 5 p.m. The doors close.",
-            &["It ends at 5 p.m.", "The doors close."],
-        );
+        check("It was in Jan. The next month too.", &["It was in Jan.", "The next month too."]);
+        check("Fruit, e.g. Apples, i.e. Red ones.", &["Fruit, e.g. Apples, i.e. Red ones."]);
+        check("It ends at 5 p.m. The doors close.", &["It ends at 5 p.m.", "The doors close."]);
         check("It ends at 5 p.m. Monday.", &["It ends at 5 p.m. Monday."]);
-        check(
-            "Brazil vs. Argentina ended 2-1.",
-            &["Brazil vs. Argentina ended 2-1."],
-        );
-        check(
-            "Ships, planes, etc. They all came.",
-            &["Ships, planes, etc.", "They all came."],
-        );
+        check("Brazil vs. Argentina ended 2-1.", &["Brazil vs. Argentina ended 2-1."]);
+        check("Ships, planes, etc. They all came.", &["Ships, planes, etc.", "They all came."]);
         check("Smith Jr. Arrived late.", &["Smith Jr. Arrived late."]);
-        check(
-            "He lives in Seattle, Wash. He works there.",
-            &["He lives in Seattle, Wash.", "He works there."],
-        );
-        check(
-            "Washington, D.C. Police said",
-            &["Washington, D.C. Police said"],
-        );
-        check(
-            "Acme Inc. (NYSE: ACM) fell.",
-            &["Acme Inc. (NYSE: ACM) fell."],
-        );
-        check(
-            "He left at 10 a.m. \"It was early,\" he said.",
-            &["He left at 10 a.m.", "\"It was early,\" he said."],
-        );
+        check("He lives in Seattle, Wash. He works there.", &["He lives in Seattle, Wash.", "He works there."]);
+        check("Washington, D.C. Police said", &["Washington, D.C. Police said"]);
+        check("Acme Inc. (NYSE: ACM) fell.", &["Acme Inc. (NYSE: ACM) fell."]);
+        check("He left at 10 a.m. \"It was early,\" he said.", &["He left at 10 a.m.", "\"It was early,\" he said."]);
     }
 
     #[test]
@@ -506,66 +419,27 @@ mod tests {
             "\"It was agreed to develop cooperation in the region,\" the ministry said.",
             &["\"It was agreed to develop cooperation in the region,\" the ministry said."],
         );
-        check(
-            "\"We oppose sanctions.\" He said so.",
-            &["\"We oppose sanctions.\"", "He said so."],
-        );
-        check(
-            "“We oppose sanctions.” He said so.",
-            &["“We oppose sanctions.”", "He said so."],
-        );
-        check(
-            "He left. \"We won,\" he said.",
-            &["He left.", "\"We won,\" he said."],
-        );
-        check(
-            "He left. “We won,” he said.",
-            &["He left.", "“We won,” he said."],
-        );
+        check("\"We oppose sanctions.\" He said so.", &["\"We oppose sanctions.\"", "He said so."]);
+        check("“We oppose sanctions.” He said so.", &["“We oppose sanctions.”", "He said so."]);
+        check("He left. \"We won,\" he said.", &["He left.", "\"We won,\" he said."]);
+        check("He left. “We won,” he said.", &["He left.", "“We won,” he said."]);
         check("\"Is it over?\" he asked.", &["\"Is it over?\" he asked."]);
-        check(
-            "They met in the U.S.\" Then they left.",
-            &["They met in the U.S.\"", "Then they left."],
-        );
-        check(
-            "(The talks failed.) Both left.",
-            &["(The talks failed.)", "Both left."],
-        );
-        check(
-            "He said: 'Stop.' Then silence.",
-            &["He said: 'Stop.'", "Then silence."],
-        );
+        check("They met in the U.S.\" Then they left.", &["They met in the U.S.\"", "Then they left."]);
+        check("(The talks failed.) Both left.", &["(The talks failed.)", "Both left."]);
+        check("He said: 'Stop.' Then silence.", &["He said: 'Stop.'", "Then silence."]);
     }
 
     #[test]
     fn newlines() {
-        check(
-            "Headline Without Period\nThe body starts here.",
-            &["Headline Without Period", "The body starts here."],
-        );
-        check(
-            "First para.\n\nSecond para.",
-            &["First para.", "Second para."],
-        );
-        check(
-            "A line that\ncontinues here.",
-            &["A line that\ncontinues here."],
-        );
-        check(
-            "A line that ends with a comma,\nThen More.",
-            &["A line that ends with a comma,\nThen More."],
-        );
-        check(
-            "Baku, June 18\r\nBy Seba - Trend:\r\n\r\nText.",
-            &["Baku, June 18", "By Seba - Trend:", "Text."],
-        );
+        check("Headline Without Period\nThe body starts here.", &["Headline Without Period", "The body starts here."]);
+        check("First para.\n\nSecond para.", &["First para.", "Second para."]);
+        check("A line that\ncontinues here.", &["A line that\ncontinues here."]);
+        check("A line that ends with a comma,\nThen More.", &["A line that ends with a comma,\nThen More."]);
+        check("Baku, June 18\r\nBy Seba - Trend:\r\n\r\nText.", &["Baku, June 18", "By Seba - Trend:", "Text."]);
         check("One\rTwo", &["One", "Two"]);
         check("One\u{2029}two", &["One", "two"]);
         check("One\u{2028}two", &["One\u{2028}two"]);
-        check(
-            "Start.\n\n\nlower case after blank",
-            &["Start.", "lower case after blank"],
-        );
+        check("Start.\n\n\nlower case after blank", &["Start.", "lower case after blank"]);
         check("...\n", &["..."]);
     }
 

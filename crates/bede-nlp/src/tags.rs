@@ -46,10 +46,7 @@ tagset!(
 
 impl Xpos {
     pub fn is_verb(self) -> bool {
-        matches!(
-            self,
-            Xpos::Vb | Xpos::Vbd | Xpos::Vbg | Xpos::Vbn | Xpos::Vbp | Xpos::Vbz
-        )
+        matches!(self, Xpos::Vb | Xpos::Vbd | Xpos::Vbg | Xpos::Vbn | Xpos::Vbp | Xpos::Vbz)
     }
     pub fn is_noun(self) -> bool {
         matches!(self, Xpos::Nn | Xpos::Nns | Xpos::Nnp | Xpos::Nnps)
@@ -66,15 +63,7 @@ impl Xpos {
     pub fn is_punct(self) -> bool {
         matches!(
             self,
-            Xpos::Comma
-                | Xpos::Period
-                | Xpos::Colon
-                | Xpos::OpenQuote
-                | Xpos::CloseQuote
-                | Xpos::Lrb
-                | Xpos::Rrb
-                | Xpos::Hyph
-                | Xpos::Nfp
+            Xpos::Comma | Xpos::Period | Xpos::Colon | Xpos::OpenQuote | Xpos::CloseQuote | Xpos::Lrb | Xpos::Rrb | Xpos::Hyph | Xpos::Nfp
         )
     }
 }

@@ -19,29 +19,15 @@ fn inflect(v: &str) -> (String, String, String) {
     let b = v.as_bytes();
     let n = b.len();
     let last = b[n - 1];
-    let s = if v.ends_with('s')
-        || v.ends_with('x')
-        || v.ends_with('z')
-        || v.ends_with("ch")
-        || v.ends_with("sh")
-        || v.ends_with('o')
-    {
+    let s = if v.ends_with('s') || v.ends_with('x') || v.ends_with('z') || v.ends_with("ch") || v.ends_with("sh") || v.ends_with('o') {
         format!("{v}es")
     } else if last == b'y' && n > 1 && !is_vowel(b[n - 2]) {
         format!("{}ies", &v[..n - 1])
     } else {
         format!("{v}s")
     };
-    let vowel_groups = b
-        .windows(2)
-        .filter(|w| !is_vowel(w[0]) && is_vowel(w[1]))
-        .count()
-        + usize::from(is_vowel(b[0]));
-    let cvc = n >= 3
-        && !is_vowel(last)
-        && is_vowel(b[n - 2])
-        && !is_vowel(b[n - 3])
-        && !matches!(last, b'w' | b'x' | b'y');
+    let vowel_groups = b.windows(2).filter(|w| !is_vowel(w[0]) && is_vowel(w[1])).count() + usize::from(is_vowel(b[0]));
+    let cvc = n >= 3 && !is_vowel(last) && is_vowel(b[n - 2]) && !is_vowel(b[n - 3]) && !matches!(last, b'w' | b'x' | b'y');
     let double = cvc && vowel_groups == 1;
     let (ing, ed) = if v.ends_with("ee") || v.ends_with("ye") || v.ends_with("oe") {
         (format!("{v}ing"), format!("{v}d"))
@@ -62,8 +48,7 @@ fn inflect(v: &str) -> (String, String, String) {
 
 #[test]
 fn cameo_verbs_lemmatize() {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/petrarch2/dictionaries/CAMEO.2.0.txt");
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/petrarch2/dictionaries/CAMEO.2.0.txt");
     let Ok(data) = std::fs::read_to_string(&p) else {
         eprintln!("skipping: {} not found", p.display());
         return;
@@ -73,10 +58,7 @@ fn cameo_verbs_lemmatize() {
     for line in data.lines() {
         let line = line.split('#').next().unwrap_or("").trim();
         let (head, forms) = match line.split_once('{') {
-            Some((h, f)) => (
-                h.trim(),
-                Some(f.trim_end_matches(|c: char| c == '}' || c.is_whitespace())),
-            ),
+            Some((h, f)) => (h.trim(), Some(f.trim_end_matches(|c: char| c == '}' || c.is_whitespace()))),
             None => (line, None),
         };
         if head.is_empty() || !head.bytes().all(|c| c.is_ascii_uppercase()) {
@@ -94,10 +76,7 @@ fn cameo_verbs_lemmatize() {
                 regular_ok += usize::from(ok);
             }
             if !ok && show {
-                println!(
-                    "{} {form}/{tag} → {got} (want {verb})",
-                    if explicit { "explicit" } else { "regular" }
-                );
+                println!("{} {form}/{tag} → {got} (want {verb})", if explicit { "explicit" } else { "regular" });
             }
         };
         match forms {
@@ -127,9 +106,7 @@ fn cameo_verbs_lemmatize() {
     }
     let e = explicit_ok as f64 / explicit_n as f64;
     let r = regular_ok as f64 / regular_n as f64;
-    println!(
-        "CAMEO verbs: spelled-out forms {explicit_ok}/{explicit_n} = {e:.4}; regular forms {regular_ok}/{regular_n} = {r:.4}"
-    );
+    println!("CAMEO verbs: spelled-out forms {explicit_ok}/{explicit_n} = {e:.4}; regular forms {regular_ok}/{regular_n} = {r:.4}");
     assert!(explicit_n > 300 && regular_n > 2000);
     assert!(e > 0.95, "spelled-out forms {e:.4}");
     assert!(r > 0.97, "regular forms {r:.4}");

@@ -16,9 +16,7 @@ use std::path::PathBuf;
 #[test]
 fn agreement_with_ewt_lemmas() {
     let file = std::env::var("BEDE_LEMMA_FILE").unwrap_or_else(|_| "en_ewt-ud-dev.conllu".into());
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/ud_english_ewt")
-        .join(&file);
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/ud_english_ewt").join(&file);
     let Ok(data) = std::fs::read_to_string(&p) else {
         eprintln!("skipping: {} not found", p.display());
         return;
@@ -45,16 +43,10 @@ fn agreement_with_ewt_lemmas() {
         };
         let ours = lemma(cols[1], x);
         let gold = cols[2].to_lowercase();
-        if ours != gold
-            && ours == cols[1].to_lowercase()
-            && matches!(x, Xpos::Nns | Xpos::Nnps)
-            && ours.ends_with('s')
-        {
+        if ours != gold && ours == cols[1].to_lowercase() && matches!(x, Xpos::Nns | Xpos::Nnps) && ours.ends_with('s') {
             // A plural we keep on purpose (or cannot tell from a singular).
             kept += 1;
-            *diffs
-                .entry(format!("KEPT {} {} → {} (EWT {})", x, cols[1], ours, gold))
-                .or_default() += 1;
+            *diffs.entry(format!("KEPT {} {} → {} (EWT {})", x, cols[1], ours, gold)).or_default() += 1;
             continue;
         }
         let e = stats.entry(group).or_default();
@@ -62,9 +54,7 @@ fn agreement_with_ewt_lemmas() {
         if ours == gold {
             e.0 += 1;
         } else {
-            *diffs
-                .entry(format!("{} {} → {} (EWT {})", x, cols[1], ours, gold))
-                .or_default() += 1;
+            *diffs.entry(format!("{} {} → {} (EWT {})", x, cols[1], ours, gold)).or_default() += 1;
         }
     }
     if std::env::var_os("BEDE_LEMMA_DIFF").is_some() {
@@ -75,17 +65,11 @@ fn agreement_with_ewt_lemmas() {
         }
     }
     for (g, (ok, n)) in &stats {
-        println!(
-            "EWT {file} lemma agreement, {g}: {ok}/{n} = {:.4}",
-            *ok as f64 / *n as f64
-        );
+        println!("EWT {file} lemma agreement, {g}: {ok}/{n} = {:.4}", *ok as f64 / *n as f64);
     }
     println!("plural nouns kept on purpose or unknowable (not counted): {kept}");
     let (ok, n) = stats.get("verbs").copied().unwrap_or((0, 1));
     assert!(ok as f64 / n as f64 > 0.97, "verb lemma agreement {ok}/{n}");
     let (ok, n) = stats.get("common nouns").copied().unwrap_or((0, 1));
-    assert!(
-        ok as f64 / n as f64 > 0.97,
-        "common noun lemma agreement {ok}/{n}"
-    );
+    assert!(ok as f64 / n as f64 > 0.97, "common noun lemma agreement {ok}/{n}");
 }

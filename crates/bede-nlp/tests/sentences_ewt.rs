@@ -16,9 +16,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 fn shared(rel: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared")
-        .join(rel)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared").join(rel)
 }
 
 #[test]
@@ -55,19 +53,12 @@ fn agreement_with_ewt_paragraphs() {
             gold.insert(pos);
             let next = para[k + 1].chars().next().unwrap_or(' ');
             let opens = next.is_uppercase() || next.is_ascii_digit() || "\"'“‘(".contains(next);
-            if opens
-                && s.trim_end_matches(['"', '\'', ')', '”', '’'])
-                    .ends_with(['.', '!', '?'])
-            {
+            if opens && s.trim_end_matches(['"', '\'', ')', '”', '’']).ends_with(['.', '!', '?']) {
                 visible.insert(pos);
             }
             pos += 1;
         }
-        let ours: BTreeSet<usize> = split_sentences(&text)
-            .iter()
-            .map(|r| r.end)
-            .filter(|&e| e < text.len())
-            .collect();
+        let ours: BTreeSet<usize> = split_sentences(&text).iter().map(|r| r.end).filter(|&e| e < text.len()).collect();
         tp += ours.intersection(&gold).count();
         tp_vis += ours.intersection(&visible).count();
         ng += gold.len();
@@ -99,11 +90,7 @@ fn seeds_split_sanely() {
         return;
     };
     let show = std::env::var_os("BEDE_SEEDS").is_some();
-    let mut files: Vec<_> = rd
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
+    let mut files: Vec<_> = rd.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
     files.sort();
     for f in files {
         let text = std::fs::read_to_string(&f).unwrap();

@@ -16,8 +16,7 @@ use std::time::Instant;
 
 /// Paragraphs (sentences joined by spaces) and (word, XPOS) pairs.
 fn corpus() -> (Vec<String>, Vec<(String, Xpos)>) {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/ud_english_ewt/en_ewt-ud-train.conllu");
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/ud_english_ewt/en_ewt-ud-train.conllu");
     let mut paras: Vec<String> = Vec::new();
     let mut words = Vec::new();
     match std::fs::read_to_string(&p) {
@@ -111,11 +110,7 @@ fn throughput() {
         }
     }
     let dt = t.elapsed().as_secs_f64();
-    println!(
-        "split + tokenize: {:.0} k sentences/s, {:.1} M tokens/s",
-        nsent as f64 / dt / 1e3,
-        ntok as f64 / dt / 1e6
-    );
+    println!("split + tokenize: {:.0} k sentences/s, {:.1} M tokens/s", nsent as f64 / dt / 1e3, ntok as f64 / dt / 1e6);
 
     let mut nlem = 0usize;
     let t = Instant::now();

@@ -10,9 +10,7 @@ use bede_nlp::tokenize::{tokenize, Token};
 use std::path::PathBuf;
 
 fn ewt(file: &str) -> Option<String> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/ud_english_ewt")
-        .join(file);
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/ud_english_ewt").join(file);
     match std::fs::read_to_string(&p) {
         Ok(s) => Some(s),
         Err(_) => {
@@ -99,10 +97,7 @@ fn agreement_with_ewt_dev() {
     for (text, g) in &sents {
         v.clear();
         tokenize(text, &mut v);
-        let p: Vec<(usize, usize)> = v
-            .iter()
-            .map(|t| (t.start as usize, t.end as usize))
-            .collect();
+        let p: Vec<(usize, usize)> = v.iter().map(|t| (t.start as usize, t.end as usize)).collect();
         let hits = p.iter().filter(|s| g.binary_search(s).is_ok()).count();
         tp += hits;
         ng += g.len();
@@ -110,12 +105,7 @@ fn agreement_with_ewt_dev() {
         if p == *g {
             exact += 1;
         } else if diff {
-            let show = |s: &[(usize, usize)]| {
-                s.iter()
-                    .map(|&(a, b)| &text[a..b])
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            };
+            let show = |s: &[(usize, usize)]| s.iter().map(|&(a, b)| &text[a..b]).collect::<Vec<_>>().join(" ");
             println!("GOLD {}\nOURS {}\n", show(g), show(&p));
         }
     }

@@ -36,15 +36,9 @@ fn check_tokens(s: &str) -> Result<(), TestCaseError> {
         prop_assert!(a >= prev_end, "overlap or out of order at {a} in {s:?}");
         prop_assert!(a < b, "empty token in {s:?}");
         prop_assert!(b <= s.len());
-        prop_assert!(
-            s.is_char_boundary(a) && s.is_char_boundary(b),
-            "not on char boundary in {s:?}"
-        );
+        prop_assert!(s.is_char_boundary(a) && s.is_char_boundary(b), "not on char boundary in {s:?}");
         let text = t.text(s);
-        prop_assert!(
-            !text.chars().any(is_space),
-            "space inside token {text:?} of {s:?}"
-        );
+        prop_assert!(!text.chars().any(is_space), "space inside token {text:?} of {s:?}");
         joined.push_str(text);
         prev_end = b;
     }
@@ -63,10 +57,7 @@ fn check_sentences(s: &str) -> Result<(), TestCaseError> {
         prop_assert!(r.end <= s.len());
         prop_assert!(s.is_char_boundary(r.start) && s.is_char_boundary(r.end));
         let t = &s[r.clone()];
-        prop_assert!(
-            !t.starts_with(is_space) && !t.ends_with(is_space),
-            "untrimmed {t:?}"
-        );
+        prop_assert!(!t.starts_with(is_space) && !t.ends_with(is_space), "untrimmed {t:?}");
         joined.extend(t.chars().filter(|&c| !is_space(c)));
         prev_end = r.end;
     }
@@ -184,11 +175,7 @@ fn linear_on_pathological_input() {
             tokenize(text, &mut v);
             let n = split_sentences(text).len();
             let dt = t.elapsed().as_secs_f64();
-            assert!(
-                dt < 5.0,
-                "{sh:?}: {dt:.2}s ({} tokens, {n} sentences)",
-                v.len()
-            );
+            assert!(dt < 5.0, "{sh:?}: {dt:.2}s ({} tokens, {n} sentences)", v.len());
         }
     }
 }
