@@ -11,7 +11,7 @@
 //! - A tag dictionary of frequent, (nearly) unambiguous words skips the model.
 //! - Words are normalised as UD EWT writes them: curly quotes become straight
 //!   ones, dashes `--`, `…` `...`, digits `0`; an opening curly quote is always
-//!   `` `` `` and a closing one `''`.
+//!   `` `` `` (as is a `` `` `` token) and a closing one `''`.
 //!
 //! The model we ship is trained on UD English EWT (`bede train-tagger`) and
 //! lives in `model/tagger.bin` ([`Tagger::embedded`]).

@@ -125,6 +125,9 @@ fn shape_class(c: char) -> char {
 
 /// Summarises one word. `amb` is left as [`UNKNOWN_AMB`].
 pub(crate) fn token_info(word: &str) -> TokInfo {
+    let quote = quote_of(word);
+    // LaTeX-style opening quotes, as some tokenizers write them; UD EWT has `"`.
+    let word = if word == "``" { "\"" } else { word };
     let mut h_raw = 0u64;
     let mut h_low = 0u64;
     let mut pre = [NONE_PART; 4];
@@ -203,7 +206,6 @@ pub(crate) fn token_info(word: &str) -> TokInfo {
             *s = finish(h, k);
         }
     }
-    let quote = quote_of(word);
     TokInfo {
         lower: finish(h_low, n),
         raw: finish(h_raw, n),
@@ -220,7 +222,7 @@ pub(crate) fn token_info(word: &str) -> TokInfo {
 
 fn quote_of(word: &str) -> Quote {
     match word {
-        "“" | "‘" | "«" | "„" => Quote::Open,
+        "“" | "‘" | "«" | "„" | "``" => Quote::Open,
         "”" | "»" => Quote::Close,
         _ => Quote::None,
     }
@@ -496,6 +498,8 @@ mod tests {
         assert_eq!(a.lower, b.lower);
         assert_eq!(a.suf, b.suf);
         assert_eq!(token_info("“").raw, token_info("\"").raw);
+        assert_eq!(token_info("``").raw, token_info("\"").raw);
+        assert_eq!(token_info("``").quote, Quote::Open);
         assert_eq!(token_info("—").raw, token_info("--").raw);
         assert_eq!(token_info("1990").lower, token_info("2024").lower);
         assert_ne!(token_info("1990").lower, token_info("199").lower);
