@@ -207,7 +207,7 @@ class Checker:
                 rest = body[2:].strip()
                 m = re.search(r"\[([^\]]*)\]\s*$", rest)
                 if not m:
-                    self.err(where, "block header needs a default code in brackets: '== lemma | lemma  [CODE]'")
+                    # No default: only the block's patterns code events (FORMAT.md).
                     code = None
                 else:
                     code = m.group(1).strip()
