@@ -130,7 +130,7 @@ struct Prepared {
 }
 
 /// The label set: every (UPOS, XPOS) pair seen, in tag-set order.
-fn label_set(sentences: &[&Sentence]) -> Vec<PosTag> {
+fn label_set(sentences: &[Sentence]) -> Vec<PosTag> {
     let mut pairs: Vec<PosTag> = sentences.iter().flat_map(|s| s.tags.iter().copied()).collect::<FxHashSet<_>>().into_iter().collect();
     pairs.sort_by_key(|t| (t.upos.index(), t.xpos.index()));
     pairs.truncate(MAX_CLASSES);
@@ -138,19 +138,8 @@ fn label_set(sentences: &[&Sentence]) -> Vec<PosTag> {
 }
 
 pub(super) fn train(sentences: &[Sentence], opts: &TrainOptions, progress: &mut dyn FnMut(usize, f64)) -> Tagger {
-    let all: Vec<&Sentence> = sentences.iter().collect();
-    let pairs = label_set(&all);
-    let (t, _) = train_with_labels(&all, &pairs, opts, progress);
-    t
-}
-
-/// Trains on `sentences` with labels `pairs`.
-fn train_with_labels(
-    sentences: &[&Sentence],
-    pairs: &[PosTag],
-    opts: &TrainOptions,
-    progress: &mut dyn FnMut(usize, f64),
-) -> (Tagger, Vec<Prepared>) {
+    let pairs = label_set(sentences);
+    let pairs = &pairs[..];
     let class_of: FxHashMap<PosTag, u16> = pairs.iter().enumerate().map(|(i, t)| (*t, i as u16)).collect();
 
     // Counts per word form for the lexicon and the tag dictionary.
@@ -231,7 +220,7 @@ fn train_with_labels(
     if !pairs.is_empty() {
         tagger.table = perceptron(&tagger, &prepared, opts, progress);
     }
-    (tagger, prepared)
+    tagger
 }
 
 /// Runs the perceptron over `prepared` and returns the averaged, pruned and
