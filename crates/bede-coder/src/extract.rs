@@ -280,24 +280,38 @@ impl Extractor<'_> {
                 triggers.push((h, Some(c), blocks, end));
             }
         }
+        let mut key = String::new();
         for i in 0..s.words.len() {
             if !s.tags[i].xpos.is_noun() {
                 continue;
             }
-            // Longest event noun ending here ("telephone conversation", "talks").
+            // Cheap test first: can an event noun end with this word at all?
+            let surface = s.words[i].to_lowercase();
+            if !self.verbs.ends_noun_trigger(&s.lemmas[i]) && !self.verbs.ends_noun_trigger(&surface) {
+                continue;
+            }
+            // Longest event noun ending here ("telephone conversation", "talks"),
+            // with the last word as lemma or as written.
             for n in (1..=self.verbs.max_noun_words.max(1)).rev() {
                 if n > i + 1 {
                     continue;
                 }
                 let st = i + 1 - n;
-                let key: Vec<String> = (st..=i).map(|k| if k == i { s.lemmas[k].to_string() } else { s.words[k].to_lowercase() }).collect();
-                let mut b = self.verbs.noun_blocks(&key.join(" "));
-                if b.is_empty() {
-                    let surf: Vec<String> = (st..=i).map(|k| s.words[k].to_lowercase()).collect();
-                    b = self.verbs.noun_blocks(&surf.join(" "));
+                let mut found: &[u32] = &[];
+                for last in [s.lemmas[i].as_ref(), surface.as_str()] {
+                    key.clear();
+                    for k in st..i {
+                        key.push_str(&s.words[k].to_lowercase());
+                        key.push(' ');
+                    }
+                    key.push_str(last);
+                    found = self.verbs.noun_blocks(&key);
+                    if !found.is_empty() {
+                        break;
+                    }
                 }
-                if !b.is_empty() {
-                    triggers.push((st, None, b.to_vec(), i + 1));
+                if !found.is_empty() {
+                    triggers.push((st, None, found.to_vec(), i + 1));
                     break;
                 }
             }

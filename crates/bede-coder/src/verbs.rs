@@ -82,6 +82,8 @@ pub struct VerbDict {
     pub blocks: Vec<Block>,
     verbs: FxHashMap<String, Vec<u32>>,
     nouns: FxHashMap<String, Vec<u32>>,
+    /// The last word of every nominal trigger, to skip most nouns at once.
+    noun_last_words: rustc_hash::FxHashSet<String>,
     sets: FxHashMap<String, Vec<Vec<String>>>,
     /// Longest nominal trigger, in words.
     pub max_noun_words: usize,
@@ -209,6 +211,7 @@ impl VerbDict {
                     let n = l.split(' ').count();
                     if nominal {
                         self.max_noun_words = self.max_noun_words.max(n);
+                        self.noun_last_words.insert(l.rsplit(' ').next().unwrap_or(l).to_string());
                         self.nouns.entry(l.clone()).or_default().push(idx);
                     } else {
                         self.max_verb_words = self.max_verb_words.max(n);
@@ -285,6 +288,11 @@ impl VerbDict {
 
     pub fn noun_blocks(&self, lemma: &str) -> &[u32] {
         self.nouns.get(lemma).map(|v| v.as_slice()).unwrap_or(&[])
+    }
+
+    /// Whether some nominal trigger ends with this (lower-case) word.
+    pub fn ends_noun_trigger(&self, word: &str) -> bool {
+        self.noun_last_words.contains(word)
     }
 
     pub fn pattern_count(&self) -> usize {
