@@ -74,6 +74,29 @@ pub struct Discourse {
     /// Two-actor phrases of the current sentence, with the token they end at:
     /// "A and B remain in contact - they met ..." refers to A and B.
     local_pairs: Vec<(usize, Actor, Actor)>,
+    /// How prominent each country is in the recent discourse: mentions, decaying
+    /// by sentence. "The two countries" are the two most prominent.
+    salience: Vec<(EntityId, f32)>,
+}
+
+impl Discourse {
+    fn decay(&mut self) {
+        for (_, w) in &mut self.salience {
+            *w *= 0.7;
+        }
+        self.salience.retain(|(_, w)| *w > 0.05);
+    }
+    fn mention_country(&mut self, c: EntityId) {
+        match self.salience.iter_mut().find(|(x, _)| *x == c) {
+            Some((_, w)) => *w += 1.0,
+            None => self.salience.push((c, 1.0)),
+        }
+    }
+    fn top_countries(&self) -> Vec<EntityId> {
+        let mut v = self.salience.clone();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1));
+        v.into_iter().take(2).map(|(c, _)| c).collect()
+    }
 }
 
 impl Discourse {
@@ -247,6 +270,15 @@ impl Extractor<'_> {
     pub fn sentence(&self, idx: usize, s: &Sentence, disc: &mut Discourse, out: &mut Vec<Candidate>) -> Vec<Phrase> {
         let phrases = find_phrases(self.dict, s);
         let first_out = out.len();
+        disc.decay();
+        for p in &phrases {
+            for m in &p.members {
+                let a = Actor::from_member(s, m);
+                if let Some(c) = a.country.map(|(c, _)| c).or_else(|| self.person_country(&a)) {
+                    disc.mention_country(c);
+                }
+            }
+        }
         disc.local_pairs = phrases
             .iter()
             .filter(|p| p.members.len() == 2 && !p.location && p.members.iter().all(|m| m.anaphor.is_none()))
@@ -275,6 +307,11 @@ impl Extractor<'_> {
             }
             if blocks.is_empty() {
                 blocks.extend_from_slice(self.verbs.verb_blocks(lemma));
+            }
+            // A tagging slip ("fought/VBP") must not hide a verb: retry its past-tense lemma.
+            if blocks.is_empty() && s.tags[h].xpos.is_verb() {
+                let past = bede_nlp::lemma::lemma(s.words[h], bede_nlp::Xpos::Vbd);
+                blocks.extend_from_slice(self.verbs.verb_blocks(&past));
             }
             if !blocks.is_empty() {
                 triggers.push((h, Some(c), blocks, end));
@@ -438,6 +475,16 @@ impl Extractor<'_> {
             }
             if out.len() > before {
                 consumed_until = consumed_until.max(fired.end);
+                // "called on Russia to honour ...", "agreed to meet": an infinitive right after
+                // the pattern is its complement, requested or intended, not performed.
+                if fired.end > 0 {
+                    let ends_with_to = s.words[fired.end - 1].eq_ignore_ascii_case("to");
+                    let complement =
+                        s.chunks.iter().find(|c| c.kind == ChunkKind::Verb && c.start == fired.end && (c.infinitive || ends_with_to));
+                    if let Some(v) = complement {
+                        consumed_until = consumed_until.max(v.end);
+                    }
+                }
                 if fired.flags.deny_complement && deny_from.is_none() {
                     deny_from = Some(tend);
                 }
@@ -504,6 +551,10 @@ impl Extractor<'_> {
             // "Armenia continues to disregard": the governing verb's subject.
             let gov = (0..c).rev().find(|&k| s.chunks[k].kind == ChunkKind::Verb)?;
             let gch = s.chunks[gov];
+            // "called on Russia to honour", "urged North Korea to stop": the object is the subject.
+            if let Some(p) = phrases.iter().rposition(|p| p.start >= gch.end && p.end <= ch.start && ch.start - p.end <= 1 && !p.location) {
+                return Some(p);
+            }
             if gch.end + 2 >= ch.start {
                 return self.subject_of(s, phrases, gov);
             }
@@ -679,13 +730,10 @@ impl Extractor<'_> {
                     }
                 }
                 Some(Anaphor::PluralCountries) => {
-                    if let Some((a, b)) = &disc.pair {
-                        for x in [a, b] {
-                            let country =
-                                x.country.map(|(c, _)| (c, NameForm::Name)).or_else(|| self.person_country(x).map(|c| (c, NameForm::Name)));
-                            if country.is_some() || x.igo.is_some() {
-                                out.push(Actor { country, igo: x.igo, agent: None, person: None, name: None, span });
-                            }
+                    let top = disc.top_countries();
+                    if top.len() == 2 {
+                        for c in top {
+                            out.push(Actor { country: Some((c, NameForm::Name)), igo: None, agent: None, person: None, name: None, span });
                         }
                     }
                 }
