@@ -63,7 +63,6 @@ pub fn assign_dates(
     exprs: &[Vec<TimeExpr>],
     cands: &[Candidate],
     doc: DocDates,
-    trigger_is_event: &dyn Fn(&Candidate) -> bool,
     identity: &dyn Fn(&Candidate) -> (String, String, String),
 ) -> Vec<Dated> {
     let anchor = doc.anchor();
@@ -78,9 +77,6 @@ pub fn assign_dates(
     for (si, s) in sents.iter().enumerate() {
         let ex = &exprs[si];
         if ex.is_empty() || by_sentence[si].is_empty() {
-            for &ci in &by_sentence[si] {
-                let _ = ci;
-            }
             continue;
         }
         let verb_triggers: Vec<usize> = by_sentence[si].iter().filter_map(|&ci| cands[ci].verb_group).collect();
@@ -175,7 +171,6 @@ pub fn assign_dates(
                 out[ci] = Some((Some(d), b));
             }
         }
-        let _ = trigger_is_event;
     }
     // Later mentions of a dated event share its date ("Lavrov's talks with Cavusoglu").
     let keys: Vec<(String, String, String)> = cands.iter().map(identity).collect();

@@ -416,9 +416,6 @@ impl Extractor<'_> {
             if is_default && target_phrase.is_none() && !fired.flags.solo && !nominal {
                 target_phrase = self.object_after(s, &phrases, tend);
             }
-            if let (Some(c), true) = (vg, nominal) {
-                let _ = c;
-            }
             let negated = negated_vg || deny_from.is_some_and(|d| tok >= d);
             let each_other = target_phrase == Some(EACH_OTHER);
             if each_other {
@@ -426,7 +423,6 @@ impl Extractor<'_> {
                 fired.flags.recip = true;
             }
             let targets: Vec<Actor> = match target_phrase {
-                Some(t) if vg.is_some_and(|c| s.chunks[c].passive) => self.resolve(s, &phrases[t], disc),
                 Some(t) => self.resolve(s, &phrases[t], disc),
                 None => Vec::new(),
             };
@@ -500,7 +496,6 @@ impl Extractor<'_> {
                     deny_from = Some(tend);
                 }
             }
-            fired.target = None;
         }
         // "X claimed that Y violated the truce": X accuses Y.
         let mut extra = Vec::new();

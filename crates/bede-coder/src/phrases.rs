@@ -263,7 +263,7 @@ pub fn find_phrases(dict: &ActorDict, s: &Sentence) -> Vec<Phrase> {
             phrases.push(Phrase { start: st, end: en, members: vec![m], possessed: None, location: false });
         }
     }
-    merge_appositives(dict, s, &mut phrases);
+    merge_appositives(s, &mut phrases);
     merge_coordination(s, &mut phrases);
     phrases.retain(|p| p.members.iter().all(|m| m.is_actor()));
     for p in &mut phrases {
@@ -340,7 +340,7 @@ fn gap_is(s: &Sentence, a: usize, b: usize, opts: &[&[&str]]) -> bool {
     opts.iter().any(|o| o.len() == gap.len() && o.iter().zip(gap).all(|(x, y)| y.eq_ignore_ascii_case(x)))
 }
 
-fn merge_appositives(dict: &ActorDict, s: &Sentence, phrases: &mut Vec<Phrase>) {
+fn merge_appositives(s: &Sentence, phrases: &mut Vec<Phrase>) {
     let mut i = 0;
     while i + 1 < phrases.len() {
         let (a, b) = (&phrases[i], &phrases[i + 1]);
@@ -381,7 +381,6 @@ fn merge_appositives(dict: &ActorDict, s: &Sentence, phrases: &mut Vec<Phrase>) 
                 } else {
                     merged
                 };
-                let _ = dict;
                 phrases[i] = Phrase { start: a.start, end: b.end, members: vec![merged], possessed: None, location: false };
                 phrases.remove(i + 1);
                 continue;

@@ -136,7 +136,7 @@ impl Coder {
             let key = |x: &Option<Coded>| x.as_ref().map(|x| format!("{}/{}", x.code, x.role.as_deref().unwrap_or(""))).unwrap_or_default();
             (key(&src), key(&tgt), bede_cameo::root(&c.code).to_string())
         };
-        let dated = assign_dates(&sentences, &exprs, &cands, dates, &|_| true, &identity);
+        let dated = assign_dates(&sentences, &exprs, &cands, dates, &identity);
         let mut events: Vec<Event> = Vec::new();
         for (c, (date, basis)) in cands.iter().zip(dated) {
             let s = &sentences[c.sentence];
