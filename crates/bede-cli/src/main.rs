@@ -4,8 +4,11 @@
 //! dictionary); 2 bad usage or bad input (records reported and skipped).
 
 mod code;
+mod dict_cmd;
+mod eval;
 mod output;
 mod throughput;
+mod validate;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -34,7 +37,11 @@ pub struct DictArgs {
     /// An extra verb-pattern dictionary directory (see crates/bede-coder/dict/FORMAT.md); repeatable.
     #[arg(long = "verbs", value_name = "DIR")]
     pub verbs: Vec<PathBuf>,
-    /// Use only the dictionaries given with --actors/--verbs, not the embedded defaults.
+    /// A PETRARCH/TABARI dictionary directory, imported on the fly (as `bede dict import petrarch`
+    /// would) and used instead of the embedded defaults; repeatable.
+    #[arg(long = "dict", value_name = "DIR")]
+    pub dict: Vec<PathBuf>,
+    /// Use only the dictionaries given with --actors/--verbs/--dict, not the embedded defaults.
     #[arg(long)]
     pub no_default_dicts: bool,
 }
@@ -60,6 +67,15 @@ enum Command {
     },
     /// Measure raw-text-to-events throughput on one thread (sentences/s, MB/s).
     Throughput(throughput::ThroughputArgs),
+    /// Dictionary tools: import PETRARCH/TABARI dictionaries into Bede's own format.
+    #[command(subcommand)]
+    Dict(dict_cmd::DictCommand),
+    /// Run a PETRARCH validation file (XML): code each record's text, compare with its
+    /// expected events, print per-record results and a summary.
+    Validate(validate::ValidateArgs),
+    /// Score Bede against a gold file (JSONL with expected events, or coarse-labelled
+    /// sentences): precision, recall and F1 at code, root, PLOVER type and dyad level.
+    Eval(eval::EvalArgs),
     /// Train the part-of-speech tagger on a UD CoNLL-U treebank and write the model file.
     TrainTagger {
         /// Training treebank.
@@ -83,6 +99,9 @@ fn main() -> ExitCode {
         Command::Code(args) => code::run(args),
         Command::Explain { text, date, dicts } => explain(&text, date.as_deref(), &dicts),
         Command::Throughput(args) => throughput::run(args),
+        Command::Dict(cmd) => dict_cmd::run(cmd),
+        Command::Validate(args) => validate::run(args),
+        Command::Eval(args) => eval::run(args),
         Command::TrainTagger { train, test, output, iterations } => train_tagger(&train, &test, &output, iterations),
     };
     match r {
@@ -95,7 +114,14 @@ fn main() -> ExitCode {
 }
 
 pub fn build_coder(d: &DictArgs) -> anyhow::Result<bede_coder::Coder> {
-    let opts = bede_coder::CoderOptions { actor_dirs: d.actors.clone(), verb_dirs: d.verbs.clone(), no_default_dicts: d.no_default_dicts };
+    let (actor_sources, verb_sources) = dict_cmd::petrarch_sources(&d.dict)?;
+    let opts = bede_coder::CoderOptions {
+        actor_dirs: d.actors.clone(),
+        verb_dirs: d.verbs.clone(),
+        no_default_dicts: d.no_default_dicts || !d.dict.is_empty(),
+        actor_sources,
+        verb_sources,
+    };
     Ok(bede_coder::Coder::new(&opts)?)
 }
 

@@ -24,6 +24,11 @@ pub struct CoderOptions {
     pub verb_dirs: Vec<PathBuf>,
     /// Use only the given dictionaries, not the embedded ones.
     pub no_default_dicts: bool,
+    /// Extra actor dictionary files held in memory, `(name, text)`, loaded after the
+    /// directories (e.g. imported PETRARCH dictionaries).
+    pub actor_sources: Vec<(String, String)>,
+    /// Extra verb dictionary files held in memory, `(name, text)`, loaded after the directories.
+    pub verb_sources: Vec<(String, String)>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -62,9 +67,15 @@ impl Coder {
         for d in &opts.actor_dirs {
             dict.load_dir(d)?;
         }
+        for (name, text) in &opts.actor_sources {
+            dict.load_str(name, text)?;
+        }
         let mut verbs = if opts.no_default_dicts { VerbDict::default() } else { VerbDict::embedded()? };
         for d in &opts.verb_dirs {
             verbs.load_dir(d)?;
+        }
+        for (name, text) in &opts.verb_sources {
+            verbs.load_str(name, text)?;
         }
         for (code, origin) in verbs.codes() {
             if bede_cameo::lookup(code).is_none() {

@@ -1,0 +1,1 @@
+//! PETRARCH dictionary readers and the converter to Bede formats.

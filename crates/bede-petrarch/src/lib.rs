@@ -1,0 +1,5 @@
+//! PETRARCH/TABARI compatibility: dictionary readers and converters (`dict`), and the
+//! validation-file reader (`xml`).
+
+pub mod dict;
+pub mod xml;

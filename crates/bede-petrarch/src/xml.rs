@@ -1,0 +1,1 @@
+//! PETRARCH validation XML reader.
