@@ -47,6 +47,20 @@ impl Role {
     }
 }
 
+/// A code that applies between two dates (either end open).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatedCode {
+    pub code: String,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+impl DatedCode {
+    pub fn covers(&self, d: NaiveDate) -> bool {
+        self.from.is_none_or(|f| f <= d) && self.to.is_none_or(|t| d <= t)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
     pub kind: EntityKind,
@@ -60,6 +74,13 @@ pub struct Entity {
     pub country: Option<String>,
     /// Persons: offices with dates.
     pub roles: Vec<Role>,
+    /// Generic actors (`actor` entries): date-restricted codes, tried in order
+    /// before the default `code` (which may be empty: no default).
+    pub codes: Vec<DatedCode>,
+    /// Agents: the agent's code is written before the actor's (`NGO` + `ARN`).
+    pub prefix: bool,
+    /// A generic `actor` entry (coded like a country, from `code` and `codes`).
+    pub generic: bool,
     /// `file:line` of the header, for explanations.
     pub origin: String,
 }
@@ -95,6 +116,8 @@ impl std::error::Error for DictError {}
 pub struct ActorDict {
     pub entities: Vec<Entity>,
     pub(crate) names: Vec<NameEntry>,
+    /// (entity, form, key, exact) of every name, to skip duplicates quickly.
+    seen: rustc_hash::FxHashSet<(EntityId, u8, String, Option<String>)>,
 }
 
 fn strip_comment(line: &str) -> &str {
@@ -149,6 +172,24 @@ fn parse_range(s: &str) -> Result<(Option<NaiveDate>, Option<NaiveDate>), String
 
 fn is_code(s: &str, min: usize, max: usize) -> bool {
     (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+}
+
+/// A generic actor code: capitals, digits and `-` (`ARN`, `IGOCOPITP`, `---GOV`).
+fn is_actor_code(s: &str) -> bool {
+    (3..=15).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// `CODE FROM .. TO` (the range may be omitted: always).
+fn parse_dated_code(v: &str) -> Result<DatedCode, String> {
+    let (code, range) = match v.split_once(char::is_whitespace) {
+        Some((c, r)) => (c, r.trim()),
+        None => (v, ""),
+    };
+    if !is_actor_code(code) {
+        return Err(format!("code: {code:?} is not an actor code (3-15 of A-Z, 0-9, -)"));
+    }
+    let (from, to) = if range.is_empty() { (None, None) } else { parse_range(range).map_err(|e| format!("code {v:?}: {e}"))? };
+    Ok(DatedCode { code: code.to_string(), from, to })
 }
 
 /// Split a header's trailing `"Display name"`.
@@ -291,16 +332,21 @@ impl ActorDict {
                 let ent = match (kind, fields.as_slice()) {
                     ("country", [iso]) if is_code(iso, 3, 3) => Entity::new(EntityKind::Country, iso, &name),
                     ("igo", [code]) if is_code(code, 3, 12) => Entity::new(EntityKind::Igo, code, &name),
-                    ("agent", [sector, role]) if is_code(sector, 3, 3) => {
+                    ("actor", [code]) if *code == "-" || is_actor_code(code) => {
+                        let mut e = Entity::new(EntityKind::Country, if *code == "-" { "" } else { code }, &name);
+                        e.generic = true;
+                        e
+                    }
+                    ("agent", [sector, role]) if is_code(sector, 2, 12) => {
                         let mut e = Entity::new(EntityKind::Agent, sector, &name);
                         e.role = Some(role.to_string());
                         e
                     }
                     ("person", []) => Entity::new(EntityKind::Person, "", &name),
-                    ("country" | "igo" | "agent" | "person", _) => {
+                    ("country" | "igo" | "agent" | "person" | "actor", _) => {
                         return Err(err(lineno, format!("malformed {kind} header {line:?} (see dict/FORMAT.md)")))
                     }
-                    _ => return Err(err(lineno, format!("unknown entry kind {kind:?}; expected country, igo, agent or person"))),
+                    _ => return Err(err(lineno, format!("unknown entry kind {kind:?}; expected country, igo, agent, person or actor"))),
                 };
                 let mut ent = ent;
                 ent.origin = format!("{file}:{lineno}");
@@ -333,7 +379,24 @@ impl ActorDict {
                 (EntityKind::Country, "government") => Some(NameForm::Government),
                 (EntityKind::Agent, "plurals") => {
                     pending_plurals = Some((idx, true));
+                    if values.is_empty() {
+                        // `plurals:` alone: the agent has no plural at all.
+                        continue;
+                    }
                     Some(NameForm::Plural)
+                }
+                (EntityKind::Agent, "position") => match value.trim() {
+                    "before" => {
+                        self.entities[idx].prefix = true;
+                        None
+                    }
+                    "after" => None,
+                    v => return Err(err(lineno, format!("position must be 'before' or 'after', got {v:?}"))),
+                },
+                (EntityKind::Country, "code") if self.entities[idx].generic => {
+                    let c = parse_dated_code(value.trim()).map_err(|r| err(lineno, r))?;
+                    self.entities[idx].codes.push(c);
+                    None
                 }
                 (EntityKind::Person, "country") => {
                     let c = value.trim();
@@ -387,7 +450,7 @@ impl ActorDict {
         }
         let exact = is_acronym(name).then_some(exact);
         let entity = idx as EntityId;
-        if self.names.iter().any(|n| n.entity == entity && n.key == key && n.form == form && n.exact == exact) {
+        if !self.seen.insert((entity, form as u8, key.clone(), exact.clone())) {
             return;
         }
         self.names.push(NameEntry { key, exact, entity, form });
@@ -412,6 +475,23 @@ impl ActorDict {
         }
     }
 
+    /// The code of a country or generic actor on `date`: the first dated code
+    /// covering it, else the default code; `None` when neither applies. Without
+    /// a date, the default code, else the latest-starting dated code.
+    pub fn code_at(&self, id: EntityId, date: Option<NaiveDate>) -> Option<&str> {
+        let e = self.entity(id);
+        let dated = match date {
+            Some(d) => e.codes.iter().find(|c| c.covers(d)),
+            None if e.code.is_empty() => e.codes.iter().max_by_key(|c| c.from),
+            None => None,
+        };
+        match dated {
+            Some(c) => Some(&c.code),
+            None if e.code.is_empty() => None,
+            None => Some(&e.code),
+        }
+    }
+
     /// Whether a person held any role that ended before `date`.
     pub fn had_role_before(&self, id: EntityId, date: NaiveDate) -> bool {
         self.entity(id).roles.iter().any(|r| r.to.is_some_and(|t| t < date))
@@ -430,7 +510,18 @@ impl ActorDict {
 
 impl Entity {
     fn new(kind: EntityKind, code: &str, name: &str) -> Entity {
-        Entity { kind, code: code.to_string(), name: name.to_string(), role: None, country: None, roles: Vec::new(), origin: String::new() }
+        Entity {
+            kind,
+            code: code.to_string(),
+            name: name.to_string(),
+            role: None,
+            country: None,
+            roles: Vec::new(),
+            codes: Vec::new(),
+            prefix: false,
+            generic: false,
+            origin: String::new(),
+        }
     }
 }
 

@@ -43,7 +43,8 @@ pub fn code_actor(dict: &ActorDict, a: &Actor, date: Option<NaiveDate>, partner:
     }
     let igo = a.igo.map(|i| dict.entity(i));
     if let Some((c, form)) = a.country {
-        country = Some(dict.entity(c).code.clone());
+        // A generic actor without a code on this date is not coded at all.
+        country = Some(dict.code_at(c, date)?.to_string());
         match form {
             NameForm::Capital | NameForm::Government => sectors.push("GOV".into()),
             NameForm::Demonym => sectors.push("CVL".into()),
@@ -63,6 +64,9 @@ pub fn code_actor(dict: &ActorDict, a: &Actor, date: Option<NaiveDate>, partner:
                 }
                 None => sectors = vec![ag.code.clone()],
             }
+        } else if ag.kind == EntityKind::Agent && ag.prefix {
+            // An organisation type written before the actor ("MSF Arnor": NGO + ARN).
+            country = country.map(|c| format!("{}{c}", ag.code));
         } else if ag.kind == EntityKind::Agent && igo.is_none() {
             // An IGO's officials are the IGO ("UN Secretary-General" is IGOUNO).
             sectors = vec![ag.code.clone()];

@@ -7,7 +7,7 @@
 
 use crate::phrases::{find_phrases, Anaphor, Member, Phrase};
 use crate::sentence::Sentence;
-use crate::verbs::{Element, Flags, VerbDict};
+use crate::verbs::{Element, Flags, VerbDict, NULL_CODE};
 use bede_actors::{ActorDict, EntityId, EntityKind, NameForm};
 use bede_nlp::{ChunkKind, Xpos};
 
@@ -121,9 +121,15 @@ struct Fired {
     /// Where the matched pattern ends (0 for a block default); triggers inside it do not fire again.
     end: usize,
     code: String,
+    /// The reverse code of a pair: target → source.
+    rev_code: Option<String>,
     origin: String,
     flags: Flags,
     target: Option<usize>,
+    /// A `$` slot: the source phrase, overriding the subject.
+    source: Option<usize>,
+    /// A `%` slot: a compound phrase whose members act on one another.
+    compound: Option<usize>,
     specificity: usize,
 }
 
@@ -140,19 +146,41 @@ fn blocks_skip(s: &Sentence, i: usize) -> bool {
     matches!(s.words[i], ";" | ":") || s.is_quote_mark(i) || s.tags[i].xpos == Xpos::Period
 }
 
-/// Match pattern elements from token `pos`; returns the target phrase index
-/// and the token where the match ends.
-fn match_elements(s: &Sentence, phrases: &[Phrase], els: &[Element], pos: usize, target: Option<usize>) -> Option<(Option<usize>, usize)> {
-    let Some(first) = els.first() else { return Some((target, pos)) };
+/// The actor phrases a pattern's slots captured (indices into the phrase list).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Slots {
+    target: Option<usize>,
+    source: Option<usize>,
+    compound: Option<usize>,
+}
+
+/// An actor phrase starting at `pos` that can fill a slot.
+fn slot_phrase(phrases: &[Phrase], pos: usize) -> Option<(usize, &Phrase)> {
+    phrases.iter().enumerate().find(|(_, p)| p.start == pos && p.possessed.is_none() && !p.location)
+}
+
+/// Match pattern elements from token `pos`; returns the slots filled and the
+/// token where the match ends. With `end_at`, the match must end exactly there.
+fn match_elements(
+    s: &Sentence,
+    phrases: &[Phrase],
+    els: &[Element],
+    pos: usize,
+    slots: Slots,
+    end_at: Option<usize>,
+) -> Option<(Slots, usize)> {
+    let Some(first) = els.first() else {
+        return end_at.is_none_or(|e| e == pos).then_some((slots, pos));
+    };
     let rest = &els[1..];
     match first {
         Element::Word(w) => {
-            (pos < s.words.len() && word_matches(s, pos, w)).then(|| match_elements(s, phrases, rest, pos + 1, target)).flatten()
+            (pos < s.words.len() && word_matches(s, pos, w)).then(|| match_elements(s, phrases, rest, pos + 1, slots, end_at)).flatten()
         }
         Element::Alt(alts) => alts.iter().find_map(|alt| {
             let ok = alt.iter().enumerate().all(|(k, w)| pos + k < s.words.len() && word_matches(s, pos + k, w));
             if ok {
-                match_elements(s, phrases, rest, pos + alt.len(), target)
+                match_elements(s, phrases, rest, pos + alt.len(), slots, end_at)
             } else {
                 None
             }
@@ -163,49 +191,82 @@ fn match_elements(s: &Sentence, phrases: &[Phrase], els: &[Element], pos: usize,
                 && ((s.words[pos].eq_ignore_ascii_case("each") && s.words[pos + 1].eq_ignore_ascii_case("other"))
                     || (s.words[pos].eq_ignore_ascii_case("one") && s.words[pos + 1].eq_ignore_ascii_case("another")))
             {
-                return match_elements(s, phrases, rest, pos + 2, Some(EACH_OTHER));
+                return match_elements(s, phrases, rest, pos + 2, Slots { target: Some(EACH_OTHER), ..slots }, end_at);
             }
-            let (idx, p) = phrases.iter().enumerate().find(|(_, p)| p.start == pos && p.possessed.is_none() && !p.location)?;
-            match_elements(s, phrases, rest, p.end, Some(idx))
+            let (idx, p) = slot_phrase(phrases, pos)?;
+            match_elements(s, phrases, rest, p.end, Slots { target: Some(idx), ..slots }, end_at)
+        }
+        Element::Source => {
+            let (idx, p) = slot_phrase(phrases, pos)?;
+            match_elements(s, phrases, rest, p.end, Slots { source: Some(idx), ..slots }, end_at)
+        }
+        Element::Compound => {
+            let (idx, p) = slot_phrase(phrases, pos)?;
+            if p.members.len() < 2 {
+                return None;
+            }
+            match_elements(s, phrases, rest, p.end, Slots { compound: Some(idx), ..slots }, end_at)
+        }
+        Element::SkipNp => {
+            // One noun phrase: an actor phrase, or a noun chunk, starting here.
+            let end = slot_phrase(phrases, pos)
+                .map(|(_, p)| p.end)
+                .or_else(|| s.chunks.iter().find(|c| c.kind == ChunkKind::Noun && c.start == pos).map(|c| c.end))?;
+            match_elements(s, phrases, rest, end, slots, end_at)
         }
         Element::Skip => {
             for k in 0..=SKIP_LIMIT {
                 if k > 0 && (pos + k > s.words.len() || blocks_skip(s, pos + k - 1)) {
                     break;
                 }
-                if let Some(t) = match_elements(s, phrases, rest, pos + k, target) {
+                if let Some(t) = match_elements(s, phrases, rest, pos + k, slots, end_at) {
                     return Some(t);
                 }
             }
             None
         }
+        Element::Trigger => None,
     }
 }
 
-fn best_pattern(verbs: &VerbDict, blocks: &[u32], s: &Sentence, phrases: &[Phrase], after: usize) -> Option<Fired> {
+/// Match the elements written before the trigger so that they end right at `at`.
+fn match_before(s: &Sentence, phrases: &[Phrase], els: &[Element], at: usize) -> Option<Slots> {
+    if els.is_empty() {
+        return Some(Slots::default());
+    }
+    // The closest start first: the shortest stretch of text before the trigger.
+    (at.saturating_sub(40)..at).rev().find_map(|start| match_elements(s, phrases, els, start, Slots::default(), Some(at)).map(|(sl, _)| sl))
+}
+
+fn best_pattern(verbs: &VerbDict, blocks: &[u32], s: &Sentence, phrases: &[Phrase], at: usize, after: usize) -> Option<Fired> {
     let mut best: Option<Fired> = None;
     for &b in blocks {
         let block = &verbs.blocks[b as usize];
         for p in &block.patterns {
+            if best.as_ref().is_some_and(|b| p.specificity <= b.specificity) {
+                continue;
+            }
+            let Some(pre) = match_before(s, phrases, &p.before, at) else { continue };
             // Adverbs right after the trigger ("spoke again by phone") are skipped.
             let mut hit = None;
             for start in after..after + 3 {
-                hit = match_elements(s, phrases, &p.elements, start, None);
+                hit = match_elements(s, phrases, &p.elements, start, pre, None);
                 if hit.is_some() || start >= s.words.len() || !(s.tags[start].xpos.is_adverb()) {
                     break;
                 }
             }
-            if let Some((target, end)) = hit {
-                if best.as_ref().is_none_or(|b| p.specificity > b.specificity) {
-                    best = Some(Fired {
-                        end,
-                        code: p.code.clone(),
-                        origin: p.origin.clone(),
-                        flags: p.flags,
-                        target,
-                        specificity: p.specificity,
-                    });
-                }
+            if let Some((slots, end)) = hit {
+                best = Some(Fired {
+                    end,
+                    code: p.code.clone(),
+                    rev_code: p.rev_code.clone(),
+                    origin: p.origin.clone(),
+                    flags: p.flags,
+                    target: slots.target,
+                    source: slots.source,
+                    compound: slots.compound,
+                    specificity: p.specificity,
+                });
             }
         }
     }
@@ -216,13 +277,22 @@ fn best_pattern(verbs: &VerbDict, blocks: &[u32], s: &Sentence, phrases: &[Phras
 fn default_of(verbs: &VerbDict, blocks: &[u32]) -> Option<Fired> {
     blocks.iter().find_map(|&b| {
         let bl = &verbs.blocks[b as usize];
-        bl.default_code.as_ref().map(|c| Fired {
-            end: 0,
-            code: c.clone(),
-            origin: format!("{}: == {} [{}] (block default)", bl.origin, bl.lemmas.join(" | "), c),
-            flags: bl.flags,
-            target: None,
-            specificity: 0,
+        bl.default_code.as_ref().map(|c| {
+            let shown = match &bl.default_rev {
+                Some(r) => format!("{c}:{r}"),
+                None => c.clone(),
+            };
+            Fired {
+                end: 0,
+                code: c.clone(),
+                rev_code: bl.default_rev.clone(),
+                origin: format!("{}: == {} [{}] (block default)", bl.origin, bl.lemmas.join(" | "), shown),
+                flags: bl.flags,
+                target: None,
+                source: None,
+                compound: None,
+                specificity: 0,
+            }
         })
     })
 }
@@ -313,6 +383,15 @@ impl Extractor<'_> {
                 let past = bede_nlp::lemma::lemma(s.words[h], bede_nlp::Xpos::Vbd);
                 blocks.extend_from_slice(self.verbs.verb_blocks(&past));
             }
+            // A trigger written after fixed words ("wire +tap") wins over the bare verb.
+            let preceded =
+                self.verbs.preceded_blocks(lemma).iter().find(|(pre, _)| {
+                    pre.len() <= h && pre.iter().enumerate().all(|(k, w)| s.words[h - pre.len() + k].eq_ignore_ascii_case(w))
+                });
+            if let Some((pre, b)) = preceded {
+                triggers.push((h - pre.len(), Some(c), vec![*b], end));
+                continue;
+            }
             if !blocks.is_empty() {
                 triggers.push((h, Some(c), blocks, end));
             }
@@ -361,7 +440,7 @@ impl Extractor<'_> {
             if tok < consumed_until {
                 continue;
             }
-            let fired = best_pattern(self.verbs, &blocks, s, &phrases, tend).or_else(|| default_of(self.verbs, &blocks));
+            let fired = best_pattern(self.verbs, &blocks, s, &phrases, tok, tend).or_else(|| default_of(self.verbs, &blocks));
             let Some(mut fired) = fired else {
                 // A speech verb with no event of its own still governs its complement:
                 // "X claimed that Y ..." (accusation), "X denied reports that ..." (negation).
@@ -404,7 +483,21 @@ impl Extractor<'_> {
                 }
                 None => (self.nominal_sources(s, &phrases, tok, tend, fired.flags.recip, disc), fired.target, false),
             };
+            // A `$` slot names the source; a `%` slot a compound acting on itself.
+            let mut sources = sources;
+            if let Some(p) = fired.source {
+                sources = self.resolve(s, &phrases[p], disc);
+            }
+            if let Some(p) = fired.compound {
+                sources = self.resolve(s, &phrases[p], disc);
+                fired.flags.recip = true;
+            }
             if sources.is_empty() {
+                continue;
+            }
+            if fired.code == NULL_CODE && fired.rev_code.is_none() {
+                // A null code: this reading of the trigger yields no event.
+                consumed_until = consumed_until.max(fired.end);
                 continue;
             }
             let is_default = fired.end == 0;
@@ -427,16 +520,29 @@ impl Extractor<'_> {
                 None => Vec::new(),
             };
             let before = out.len();
-            let mk = |src: &Actor, tgt: Option<&Actor>, fired: &Fired| Candidate {
-                sentence: idx,
-                trigger: (tok, tend),
-                verb_group: vg,
-                source: src.clone(),
-                target: tgt.cloned(),
-                code: fired.code.clone(),
-                pattern: fired.origin.clone(),
-                negated,
-                nominal,
+            let mk = |src: &Actor, tgt: Option<&Actor>, fired: &Fired, out: &mut Vec<Candidate>| {
+                let c = Candidate {
+                    sentence: idx,
+                    trigger: (tok, tend),
+                    verb_group: vg,
+                    source: src.clone(),
+                    target: tgt.cloned(),
+                    code: fired.code.clone(),
+                    pattern: fired.origin.clone(),
+                    negated,
+                    nominal,
+                };
+                // A code pair (`032:033`): the second code, target → source.
+                if let (Some(rev), Some(t)) = (&fired.rev_code, tgt) {
+                    if rev != NULL_CODE {
+                        out.push(Candidate { source: t.clone(), target: Some(src.clone()), code: rev.clone(), ..c.clone() });
+                    }
+                }
+                if c.code != NULL_CODE {
+                    // The forward event first.
+                    let at = out.len() - usize::from(fired.rev_code.as_ref().is_some_and(|r| r != NULL_CODE) && tgt.is_some());
+                    out.insert(at, c);
+                }
             };
             if targets.is_empty() {
                 // Reciprocal events pair up two or three actors ("A and B discussed");
@@ -445,7 +551,7 @@ impl Extractor<'_> {
                     for a in &sources {
                         for b in &sources {
                             if !a.same_entity(b) {
-                                out.push(mk(a, Some(b), &fired));
+                                mk(a, Some(b), &fired, out);
                             }
                         }
                     }
@@ -454,14 +560,14 @@ impl Extractor<'_> {
                     }
                 } else if fired.flags.solo {
                     for a in &sources {
-                        out.push(mk(a, None, &fired));
+                        mk(a, None, &fired, out);
                     }
                 }
             } else {
                 for a in &sources {
                     for b in &targets {
                         if !a.same_entity(b) {
-                            out.push(mk(a, Some(b), &fired));
+                            mk(a, Some(b), &fired, out);
                         }
                     }
                 }

@@ -128,13 +128,29 @@ impl Coder {
         let mut phrases = Vec::new();
         let mut cands = Vec::new();
         let mut exprs = Vec::new();
+        let discarding = !self.verbs.discards.is_empty() || !self.verbs.story_discards.is_empty();
+        let mut story_discarded = false;
         for (i, r) in bede_nlp::split_sentences(body).into_iter().enumerate() {
             let s = analyzer.analyse(&body[r], &mut scratch);
             let before = cands.len();
+            if discarding {
+                // Discard lists: a sentence (or the whole story) about sport, weather, ... is not coded.
+                let toks: Vec<String> = s.words.iter().map(|w| w.to_lowercase()).collect();
+                story_discarded |= self.verbs.story_discards.iter().any(|p| p.occurs_in(&toks));
+                if story_discarded || self.verbs.discards.iter().any(|p| p.occurs_in(&toks)) {
+                    phrases.push(Vec::new());
+                    exprs.push(Vec::new());
+                    sentences.push(s);
+                    continue;
+                }
+            }
             phrases.push(extractor.sentence(i, &s, &mut disc, &mut cands));
             // Time expressions matter only where there are events.
             exprs.push(if cands.len() > before { self.time.find(s.text) } else { Vec::new() });
             sentences.push(s);
+        }
+        if story_discarded {
+            cands.clear();
         }
         let anchor = dates.anchor();
         let identity = |c: &Candidate| {
@@ -204,7 +220,10 @@ impl Coder {
                 return None;
             }
         }
-        let cameo = bede_cameo::lookup(&c.code)?;
+        // A dictionary's own code (`%free-codes`, e.g. "174K") is kept as written; its
+        // name, scores and PLOVER type come from the longest CAMEO code it extends.
+        let known = (1..=c.code.len()).rev().find_map(|n| c.code.get(..n).and_then(bede_cameo::lookup));
+        let exact = known.filter(|k| k.code == c.code);
         let source = self.actor_ref(s, &c.source, src);
         let target = match (&c.target, tgt) {
             (Some(a), Some(t)) => Some(self.actor_ref(s, a, t)),
@@ -221,20 +240,45 @@ impl Coder {
             date_basis: basis,
             source,
             target,
-            cameo: cameo.code.to_string(),
-            cameo_name: cameo.name.to_string(),
-            quad_class: cameo.quad_class,
-            goldstein: cameo.goldstein,
-            plover: PloverRef { kind: cameo.plover_type.to_string(), mode: cameo.plover_mode.map(str::to_string) },
+            cameo: c.code.clone(),
+            cameo_name: match (exact, known) {
+                (Some(k), _) => k.name.to_string(),
+                (None, Some(k)) => format!("{} (dictionary code {})", k.name, c.code),
+                (None, None) => format!("dictionary code {}", c.code),
+            },
+            quad_class: known.map(|k| k.quad_class).unwrap_or(0),
+            goldstein: known.map(|k| k.goldstein).unwrap_or(0.0),
+            plover: PloverRef {
+                kind: known.map(|k| k.plover_type.to_string()).unwrap_or_default(),
+                mode: known.and_then(|k| k.plover_mode.map(str::to_string)),
+            },
             negated: c.negated,
             location: None,
-            issues: Vec::new(),
+            issues: self.issues_of(s),
             evidence: Evidence {
                 text: s.text.to_string(),
                 verb: VerbRef { text: s.text[vspan[0] as usize..vspan[1] as usize].to_string(), span: vspan },
                 pattern: c.pattern.clone(),
             },
         })
+    }
+
+    /// The issue codes whose phrases occur in a sentence (none if an ignore phrase does).
+    fn issues_of(&self, s: &Sentence) -> Vec<String> {
+        if self.verbs.issues.is_empty() {
+            return Vec::new();
+        }
+        let toks: Vec<String> = s.words.iter().map(|w| w.to_lowercase()).collect();
+        if self.verbs.issue_ignores.iter().any(|p| p.occurs_in(&toks)) {
+            return Vec::new();
+        }
+        let mut out: Vec<String> = Vec::new();
+        for (code, p) in &self.verbs.issues {
+            if !out.contains(code) && p.occurs_in(&toks) {
+                out.push(code.clone());
+            }
+        }
+        out
     }
 
     /// A readable account of how one sentence (or short text) is coded.

@@ -16,9 +16,20 @@ pub enum Element {
     Alt(Vec<Vec<String>>),
     /// The target actor phrase.
     Target,
+    /// The source actor phrase (`$`).
+    Source,
+    /// A compound actor phrase whose members act on one another (`%`).
+    Compound,
+    /// Skip exactly one noun phrase (`^`).
+    SkipNp,
     /// Skip 0 to 8 tokens.
     Skip,
+    /// The trigger's position (`@`); only while parsing.
+    Trigger,
 }
+
+/// The null code: a match that yields no event.
+pub const NULL_CODE: &str = "---";
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Flags {
@@ -43,7 +54,12 @@ impl Flags {
 
 #[derive(Debug, Clone)]
 pub struct Pattern {
+    /// The code, source → target (`---`: no event).
     pub code: String,
+    /// The second code of a pair (`032:033`), target → source.
+    pub rev_code: Option<String>,
+    /// Elements matched before the trigger (written before `@`), in text order.
+    pub before: Vec<Element>,
     pub elements: Vec<Element>,
     pub flags: Flags,
     /// Literal words plus slots: more specific patterns win.
@@ -57,6 +73,10 @@ pub struct Block {
     pub lemmas: Vec<String>,
     pub nominal: bool,
     pub default_code: Option<String>,
+    /// The second code of a default code pair (`032:033`).
+    pub default_rev: Option<String>,
+    /// The block's file declared `%free-codes`: codes are not checked against CAMEO.
+    pub free_codes: bool,
     pub flags: Flags,
     pub patterns: Vec<Pattern>,
     pub origin: String,
@@ -89,6 +109,62 @@ pub struct VerbDict {
     pub max_noun_words: usize,
     /// Longest verbal trigger, in words (phrasal lemmas like "touch upon").
     pub max_verb_words: usize,
+    /// Triggers that need fixed words right before them (`wire +tap`): by
+    /// lemma, the words (lower case) and the block.
+    preceded: FxHashMap<String, Vec<(Vec<String>, u32)>>,
+    /// Sentence-level discard phrases.
+    pub discards: Vec<Phrase>,
+    /// Story-level discard phrases.
+    pub story_discards: Vec<Phrase>,
+    /// Issue phrases with their issue code.
+    pub issues: Vec<(String, Phrase)>,
+    /// Phrases that cancel issue coding for a sentence.
+    pub issue_ignores: Vec<Phrase>,
+}
+
+/// A phrase of a discard or issue list: whole tokens, or stems (`basebal*`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phrase {
+    pub words: Vec<PhraseWord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PhraseWord {
+    Exact(String),
+    Stem(String),
+}
+
+impl Phrase {
+    fn parse(s: &str) -> Option<Phrase> {
+        let mut words = Vec::new();
+        for w in s.split_whitespace() {
+            match w.strip_suffix('*') {
+                Some(stem) if !stem.is_empty() => {
+                    // Tokenise the stem too, so "al-qaed*" is `al - qaed*`.
+                    let mut ws = self::words(stem);
+                    let last = ws.pop()?;
+                    words.extend(ws.into_iter().map(PhraseWord::Exact));
+                    words.push(PhraseWord::Stem(last));
+                }
+                _ => words.extend(self::words(w).into_iter().map(PhraseWord::Exact)),
+            }
+        }
+        (!words.is_empty()).then_some(Phrase { words })
+    }
+
+    /// Whether the phrase occurs in these lower-case tokens.
+    pub fn occurs_in(&self, toks: &[String]) -> bool {
+        let n = self.words.len();
+        if n > toks.len() {
+            return false;
+        }
+        (0..=toks.len() - n).any(|i| {
+            self.words.iter().zip(&toks[i..i + n]).all(|(w, t)| match w {
+                PhraseWord::Exact(x) => x == t,
+                PhraseWord::Stem(x) => t.starts_with(x.as_str()),
+            })
+        })
+    }
 }
 
 fn strip_comment(line: &str) -> &str {
@@ -103,6 +179,25 @@ fn strip_comment(line: &str) -> &str {
 
 fn is_code(s: &str) -> bool {
     (2..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A code of a `%free-codes` file: 1-8 ASCII letters or digits.
+fn is_free_code(s: &str) -> bool {
+    (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// Parse `CODE` or `CODE:CODE2` (`---` is the null code on either side).
+fn parse_code(s: &str, free: bool) -> Result<(String, Option<String>), String> {
+    let ok = |c: &str| c == NULL_CODE || if free { is_free_code(c) } else { is_code(c) };
+    let (a, b) = match s.split_once(':') {
+        Some((a, b)) => (a.trim(), Some(b.trim())),
+        None => (s.trim(), None),
+    };
+    if !ok(a) || b.is_some_and(|b| !ok(b)) {
+        let what = if free { "1-8 letters or digits" } else { "a CAMEO code of 2-4 digits (or declare %free-codes)" };
+        return Err(format!("bad code {s:?}: expected {what}, or ---, or a pair CODE:CODE"));
+    }
+    Ok((a.to_string(), b.map(str::to_string)))
 }
 
 /// Split a dictionary phrase into lower-case words exactly as sentences are
@@ -160,11 +255,49 @@ impl VerbDict {
     pub fn load_str(&mut self, file: &str, text: &str) -> Result<(), VerbDictError> {
         let err = |line: usize, reason: String| VerbDictError { file: file.to_string(), line, reason };
         let mut current: Option<usize> = None;
+        let mut free = false;
         for (i, raw) in text.lines().enumerate() {
             let lineno = i + 1;
             let line = strip_comment(raw).trim();
             if line.is_empty() {
                 continue;
+            }
+            if line == "%free-codes" {
+                free = true;
+                continue;
+            }
+            if let Some((key, val)) = line.split_once(':') {
+                let key = key.trim();
+                let list = |v: &str| -> Result<Vec<Phrase>, VerbDictError> {
+                    let ps: Vec<Phrase> = v.split('|').filter_map(Phrase::parse).collect();
+                    if ps.is_empty() {
+                        return Err(err(lineno, format!("{key}: lists no phrase")));
+                    }
+                    Ok(ps)
+                };
+                match key.split_whitespace().collect::<Vec<_>>().as_slice() {
+                    ["discard"] => {
+                        self.discards.extend(list(val)?);
+                        continue;
+                    }
+                    ["discard-story"] => {
+                        self.story_discards.extend(list(val)?);
+                        continue;
+                    }
+                    ["issue-ignore"] => {
+                        self.issue_ignores.extend(list(val)?);
+                        continue;
+                    }
+                    ["issue", code] => {
+                        if code.is_empty() || !code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
+                            return Err(err(lineno, format!("bad issue code {code:?}")));
+                        }
+                        let ps = list(val)?;
+                        self.issues.extend(ps.into_iter().map(|p| (code.to_string(), p)));
+                        continue;
+                    }
+                    _ => {}
+                }
             }
             if let Some(rest) = line.strip_prefix('&') {
                 let (name, val) = rest.split_once('=').ok_or_else(|| err(lineno, "synonym set needs '&NAME = a | b'".into()))?;
@@ -186,28 +319,45 @@ impl VerbDict {
             if let Some(rest) = body.strip_prefix("==") {
                 let mut rest = rest.trim();
                 let mut default_code = None;
+                let mut default_rev = None;
                 if let Some(open) = rest.rfind('[') {
                     let close = rest[open..].find(']').ok_or_else(|| err(lineno, "unclosed '[' in block header".into()))? + open;
                     let code = rest[open + 1..close].trim();
-                    if !is_code(code) {
-                        return Err(err(lineno, format!("bad default code {code:?}")));
-                    }
+                    let (c, r) = parse_code(code, free).map_err(|e| err(lineno, format!("bad default code: {e}")))?;
                     if !rest[close + 1..].trim().is_empty() {
                         return Err(err(lineno, format!("unexpected text after the code: {:?}", rest[close + 1..].trim())));
                     }
-                    default_code = Some(code.to_string());
+                    default_code = Some(c);
+                    default_rev = r;
                     rest = rest[..open].trim();
                 }
                 let (nominal, rest) = match rest.strip_prefix("noun:") {
                     Some(r) => (true, r),
                     None => (false, rest),
                 };
-                let lemmas: Vec<String> = rest.split('|').map(|l| words(l).join(" ")).filter(|l| !l.is_empty()).collect();
+                let idx = self.blocks.len() as u32;
+                let mut lemmas: Vec<String> = Vec::new();
+                for entry in rest.split('|') {
+                    // `wire +tap`: the trigger `tap` right after the fixed word(s) `wire`.
+                    if let Some(plus) = entry.find('+') {
+                        let pre = words(&entry[..plus]);
+                        let lemma = words(&entry[plus + 1..]).join(" ");
+                        if pre.is_empty() || lemma.is_empty() || nominal {
+                            return Err(err(lineno, format!("bad preceded trigger {:?}: write 'word +verb'", entry.trim())));
+                        }
+                        self.preceded.entry(lemma.clone()).or_default().push((pre.clone(), idx));
+                        lemmas.push(format!("{} +{lemma}", pre.join(" ")));
+                        continue;
+                    }
+                    let l = words(entry).join(" ");
+                    if !l.is_empty() {
+                        lemmas.push(l);
+                    }
+                }
                 if lemmas.is_empty() {
                     return Err(err(lineno, "block header lists no trigger lemma".into()));
                 }
-                let idx = self.blocks.len() as u32;
-                for l in &lemmas {
+                for l in lemmas.iter().filter(|l| !l.contains('+')) {
                     let n = l.split(' ').count();
                     if nominal {
                         self.max_noun_words = self.max_noun_words.max(n);
@@ -218,7 +368,16 @@ impl VerbDict {
                         self.verbs.entry(l.clone()).or_default().push(idx);
                     }
                 }
-                self.blocks.push(Block { lemmas, nominal, default_code, flags, patterns: Vec::new(), origin: format!("{file}:{lineno}") });
+                self.blocks.push(Block {
+                    lemmas,
+                    nominal,
+                    default_code,
+                    default_rev,
+                    free_codes: free,
+                    flags,
+                    patterns: Vec::new(),
+                    origin: format!("{file}:{lineno}"),
+                });
                 current = Some(idx as usize);
                 continue;
             }
@@ -227,21 +386,30 @@ impl VerbDict {
                 Some((c, p)) => (c, p.trim()),
                 None => (body, ""),
             };
-            if !is_code(code) {
-                return Err(err(lineno, format!("pattern line must start with a CAMEO code, got {code:?}")));
+            let (code, rev_code) = parse_code(code, free).map_err(|e| err(lineno, format!("pattern line must start with a code: {e}")))?;
+            let mut elements = self.parse_pattern(pat).map_err(|r| err(lineno, r))?;
+            let before = match elements.iter().position(|e| *e == Element::Trigger) {
+                Some(at) => {
+                    let after = elements.split_off(at + 1);
+                    elements.pop();
+                    std::mem::replace(&mut elements, after)
+                }
+                None => Vec::new(),
+            };
+            if elements.contains(&Element::Trigger) {
+                return Err(err(lineno, "a pattern has at most one '@'".into()));
             }
-            let elements = self.parse_pattern(pat).map_err(|r| err(lineno, r))?;
-            let specificity = elements
-                .iter()
-                .map(|e| match e {
-                    Element::Word(_) | Element::Target => 1,
-                    Element::Alt(a) => a.iter().map(|p| p.len()).min().unwrap_or(1),
-                    Element::Skip => 0,
-                })
-                .sum();
+            let score = |e: &Element| match e {
+                Element::Word(_) | Element::Target | Element::Source | Element::Compound => 1,
+                Element::Alt(a) => a.iter().map(|p| p.len()).min().unwrap_or(1),
+                Element::Skip | Element::SkipNp | Element::Trigger => 0,
+            };
+            let specificity = elements.iter().chain(&before).map(score).sum();
             let block_flags = self.blocks[b].flags;
             self.blocks[b].patterns.push(Pattern {
-                code: code.to_string(),
+                code,
+                rev_code,
+                before,
                 elements,
                 flags: flags.merge(block_flags),
                 specificity,
@@ -270,12 +438,16 @@ impl VerbDict {
             rest = rest[end..].trim_start();
             match tok {
                 "+" => out.push(Element::Target),
+                "$" => out.push(Element::Source),
+                "%" => out.push(Element::Compound),
+                "^" => out.push(Element::SkipNp),
+                "@" => out.push(Element::Trigger),
                 "*" => out.push(Element::Skip),
                 t if t.starts_with('&') => {
                     let set = self.sets.get(&t[1..]).ok_or_else(|| format!("synonym set {t} is not defined (define it before use)"))?;
                     out.push(Element::Alt(set.clone()));
                 }
-                t if t.contains(['{', '}', '$', '[', ']']) => return Err(format!("unexpected token {t:?} in pattern")),
+                t if t.contains(['{', '}', '$', '[', ']', '@', '%', '^']) => return Err(format!("unexpected token {t:?} in pattern")),
                 t => out.extend(words(t).into_iter().map(Element::Word)),
             }
         }
@@ -299,14 +471,26 @@ impl VerbDict {
         self.blocks.iter().map(|b| b.patterns.len()).sum()
     }
 
-    /// Every code the dictionary uses, with where, for validation against the CAMEO table.
+    /// Every code the dictionary uses outside `%free-codes` files (the null
+    /// code left out), with where, for validation against the CAMEO table.
     pub fn codes(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.blocks.iter().flat_map(|b| {
+        self.blocks.iter().filter(|b| !b.free_codes).flat_map(|b| {
             b.default_code
                 .iter()
+                .chain(b.default_rev.iter())
                 .map(move |c| (c.as_str(), b.origin.as_str()))
-                .chain(b.patterns.iter().map(|p| (p.code.as_str(), p.origin.as_str())))
+                .chain(
+                    b.patterns
+                        .iter()
+                        .flat_map(|p| std::iter::once(p.code.as_str()).chain(p.rev_code.as_deref()).map(move |c| (c, p.origin.as_str()))),
+                )
+                .filter(|(c, _)| *c != NULL_CODE)
         })
+    }
+
+    /// Blocks whose trigger `lemma` must follow fixed words (`wire +tap`).
+    pub fn preceded_blocks(&self, lemma: &str) -> &[(Vec<String>, u32)] {
+        self.preceded.get(lemma).map(|v| v.as_slice()).unwrap_or(&[])
     }
 }
 
