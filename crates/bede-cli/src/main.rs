@@ -121,6 +121,7 @@ pub fn build_coder(d: &DictArgs) -> anyhow::Result<bede_coder::Coder> {
         no_default_dicts: d.no_default_dicts || !d.dict.is_empty(),
         actor_sources,
         verb_sources,
+        ..Default::default()
     };
     Ok(bede_coder::Coder::new(&opts)?)
 }

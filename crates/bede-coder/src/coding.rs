@@ -52,7 +52,9 @@ pub fn code_actor(dict: &ActorDict, a: &Actor, date: Option<NaiveDate>, partner:
         }
     }
     if country.is_none() && igo.is_none() {
-        return None;
+        // Only kept when the coder codes bare agents: an unknown country.
+        a.agent?;
+        country = Some("---".into());
     }
     if let Some(g) = a.agent {
         let ag = dict.entity(g);

@@ -130,6 +130,9 @@ struct Fired {
     source: Option<usize>,
     /// A `%` slot: a compound phrase whose members act on one another.
     compound: Option<usize>,
+    /// The pattern described words before the trigger (auxiliaries, negation):
+    /// it has read the verb group's negation itself.
+    reads_before: bool,
     specificity: usize,
 }
 
@@ -154,9 +157,10 @@ struct Slots {
     compound: Option<usize>,
 }
 
-/// An actor phrase starting at `pos` that can fill a slot.
+/// An actor phrase starting at `pos` that can fill a slot. A slot written in a
+/// pattern takes a place too ("bargain for asylum in +"): the pattern says so.
 fn slot_phrase(phrases: &[Phrase], pos: usize) -> Option<(usize, &Phrase)> {
-    phrases.iter().enumerate().find(|(_, p)| p.start == pos && p.possessed.is_none() && !p.location)
+    phrases.iter().enumerate().find(|(_, p)| p.start == pos && p.possessed.is_none())
 }
 
 /// Match pattern elements from token `pos`; returns the slots filled and the
@@ -265,6 +269,7 @@ fn best_pattern(verbs: &VerbDict, blocks: &[u32], s: &Sentence, phrases: &[Phras
                     target: slots.target,
                     source: slots.source,
                     compound: slots.compound,
+                    reads_before: !p.before.is_empty(),
                     specificity: p.specificity,
                 });
             }
@@ -291,6 +296,7 @@ fn default_of(verbs: &VerbDict, blocks: &[u32]) -> Option<Fired> {
                 target: None,
                 source: None,
                 compound: None,
+                reads_before: false,
                 specificity: 0,
             }
         })
@@ -300,6 +306,10 @@ fn default_of(verbs: &VerbDict, blocks: &[u32]) -> Option<Fired> {
 pub struct Extractor<'c> {
     pub dict: &'c ActorDict,
     pub verbs: &'c VerbDict,
+    /// Every trigger may code an event without target (see `CoderOptions`).
+    pub allow_untargeted: bool,
+    /// Unresolved agents are kept, with an unknown country (see `CoderOptions`).
+    pub bare_agents: bool,
 }
 
 fn lower_is_any(w: &str, opts: &[&str]) -> bool {
@@ -383,14 +393,24 @@ impl Extractor<'_> {
                 let past = bede_nlp::lemma::lemma(s.words[h], bede_nlp::Xpos::Vbd);
                 blocks.extend_from_slice(self.verbs.verb_blocks(&past));
             }
-            // A trigger written after fixed words ("wire +tap") wins over the bare verb.
-            let preceded =
-                self.verbs.preceded_blocks(lemma).iter().find(|(pre, _)| {
-                    pre.len() <= h && pre.iter().enumerate().all(|(k, w)| s.words[h - pre.len() + k].eq_ignore_ascii_case(w))
-                });
-            if let Some((pre, b)) = preceded {
+            // A trigger written after fixed words ("wire +tap") wins over the bare verb;
+            // the tagger may have made the fixed word the verb ("will wire/VB tap/NN").
+            let preceded_at = |at: usize, l: &str| {
+                self.verbs.preceded_blocks(l).iter().find(|(pre, _)| {
+                    pre.len() <= at && pre.iter().enumerate().all(|(k, w)| s.words[at - pre.len() + k].eq_ignore_ascii_case(w))
+                })
+            };
+            if let Some((pre, b)) = preceded_at(h, lemma) {
                 triggers.push((h - pre.len(), Some(c), vec![*b], end));
                 continue;
+            }
+            if h + 1 < s.words.len() {
+                let next = s.words[h + 1].to_lowercase();
+                let next_lemma = bede_nlp::lemma::lemma(s.words[h + 1], bede_nlp::Xpos::Vbd);
+                if let Some((pre, b)) = preceded_at(h + 1, &next).or_else(|| preceded_at(h + 1, &next_lemma)) {
+                    triggers.push((h + 1 - pre.len(), Some(c), vec![*b], h + 2));
+                    continue;
+                }
             }
             if !blocks.is_empty() {
                 triggers.push((h, Some(c), blocks, end));
@@ -506,10 +526,18 @@ impl Extractor<'_> {
                 continue;
             }
             // Block default: the first actor phrase after the trigger in its clause.
+            if self.allow_untargeted {
+                fired.flags.solo = true;
+            }
             if is_default && target_phrase.is_none() && !fired.flags.solo && !nominal {
                 target_phrase = self.object_after(s, &phrases, tend);
             }
-            let negated = negated_vg || deny_from.is_some_and(|d| tok >= d);
+            // A pattern without a target slot: the first actor phrase after what it matched
+            // ("restored full diplomatic ties | with Gondor").
+            if !is_default && target_phrase.is_none() && !nominal && fired.source.is_none() && fired.compound.is_none() {
+                target_phrase = self.object_after(s, &phrases, fired.end);
+            }
+            let negated = (negated_vg && !fired.reads_before) || deny_from.is_some_and(|d| tok >= d);
             let each_other = target_phrase == Some(EACH_OTHER);
             if each_other {
                 target_phrase = None;
@@ -851,6 +879,8 @@ impl Extractor<'_> {
                             name: m.name_tokens.map(|(x, y)| s.span_text(x, y).to_string()).or(a.name.clone()),
                             ..a.clone()
                         });
+                    } else if self.bare_agents {
+                        out.push(Actor::from_member(s, m));
                     }
                 }
             }

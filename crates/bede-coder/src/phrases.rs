@@ -411,9 +411,10 @@ fn merge_coordination(s: &Sentence, phrases: &mut Vec<Phrase>) {
             continue;
         }
         let all_actor = |p: &Phrase| p.members.iter().all(|m| m.is_actor() && m.anaphor.is_none());
-        // "the foreign ministers of Russia and Turkey": the agent applies to each country.
+        // "the foreign ministers of Russia and Turkey", "soldiers from Gondor", "lawmakers
+        // in Fornost": the agent applies to each country.
         let a_agent_only = a.members.len() == 1 && matches!(a.members[0].anaphor, Some(Anaphor::Agent(_)));
-        if a_agent_only && gap_is(s, a.end, b.start, &[&["of"]]) {
+        if a_agent_only && gap_is(s, a.end, b.start, &[&["of"], &["from"], &["in"]]) {
             let agent = a.members[0].agent;
             // Take every coordinated country after "of".
             let mut j = i + 1;

@@ -29,6 +29,12 @@ pub struct CoderOptions {
     pub actor_sources: Vec<(String, String)>,
     /// Extra verb dictionary files held in memory, `(name, text)`, loaded after the directories.
     pub verb_sources: Vec<(String, String)>,
+    /// Code events without a target from every trigger, not only `solo` blocks
+    /// (PETRARCH's `require_dyad = False`).
+    pub allow_untargeted: bool,
+    /// Code an agent whose country cannot be found ("officials said") with the
+    /// unknown country `---` (`---GOV`), as PETRARCH does, instead of dropping it.
+    pub code_bare_agents: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -51,6 +57,8 @@ pub struct Coder {
     verbs: VerbDict,
     time: TimeFinder,
     cleaner: Cleaner,
+    allow_untargeted: bool,
+    code_bare_agents: bool,
 }
 
 /// The analysis of one article, kept for `explain`.
@@ -84,7 +92,16 @@ impl Coder {
         }
         let tagger = Tagger::embedded().map_err(|e| CoderError::Tagger(e.to_string()))?;
         let matcher = ActorMatcher::new(&dict);
-        Ok(Coder { tagger, dict, matcher, verbs, time: TimeFinder::new(), cleaner: Cleaner::new() })
+        Ok(Coder {
+            tagger,
+            dict,
+            matcher,
+            verbs,
+            time: TimeFinder::new(),
+            cleaner: Cleaner::new(),
+            allow_untargeted: opts.allow_untargeted,
+            code_bare_agents: opts.code_bare_agents,
+        })
     }
 
     pub fn actor_dict(&self) -> &ActorDict {
@@ -121,7 +138,8 @@ impl Coder {
     /// Analyse a cleaned text with known article dates.
     pub fn analyse_text<'a>(&self, doc_id: &str, body: &'a str, dates: DocDates) -> Analysis<'a> {
         let analyzer = Analyzer { tagger: &self.tagger, dict: &self.dict, matcher: &self.matcher };
-        let extractor = Extractor { dict: &self.dict, verbs: &self.verbs };
+        let extractor =
+            Extractor { dict: &self.dict, verbs: &self.verbs, allow_untargeted: self.allow_untargeted, bare_agents: self.code_bare_agents };
         let mut scratch = MatchScratch::default();
         let mut disc = Discourse::default();
         let mut sentences = Vec::new();
