@@ -123,6 +123,8 @@ pub struct Diagnostic {
     /// The id of the record concerned, when known.
     pub record: Option<String>,
     pub message: String,
+    /// Whether the record was left out (else the reader only worked around something).
+    pub skipped: bool,
 }
 
 impl fmt::Display for Diagnostic {
@@ -532,7 +534,7 @@ impl<'a> Parser<'a> {
     }
 
     fn warn(&mut self, line: usize, record: Option<String>, message: impl Into<String>) {
-        self.out.warnings.push(Diagnostic { line, record, message: message.into() });
+        self.out.warnings.push(Diagnostic { line, record, message: message.into(), skipped: false });
     }
 
     fn in_environment(&self) -> bool {
@@ -824,8 +826,8 @@ impl<'a> Parser<'a> {
             problems.push("expects both noevents and events".into());
         }
         if !problems.is_empty() {
-            let msg = format!("skipped: {}", problems.join("; "));
-            self.warn(rec.line, rec.id, msg);
+            let message = format!("skipped: {}", problems.join("; "));
+            self.out.warnings.push(Diagnostic { line: rec.line, record: rec.id, message, skipped: true });
             return;
         }
         let expected = match (rec.error, rec.noevents) {
@@ -1005,6 +1007,7 @@ Alpha   &amp; Beta
         assert_eq!(f.records.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), vec!["ok"]);
         let why: Vec<_> = f.warnings.iter().map(|d| (d.line, d.message.as_str())).collect();
         assert_eq!(why.len(), 5, "{why:?}");
+        assert!(f.warnings.iter().all(|d| d.skipped));
         assert!(why[0].1.contains("no <Text>"));
         assert!(why[1].1.contains("not quoted"));
         assert!(why[2].1.contains("needs sourcecode"));
@@ -1095,7 +1098,7 @@ Alpha   &amp; Beta
         let f = parse_str("giga.xml", &src).unwrap();
         // The TEST_* records at the end have an empty <Text> (only a parse).
         assert_eq!(f.warnings.len(), 9, "{:?}", f.warnings);
-        assert!(f.warnings.iter().all(|w| w.message == "empty <Text>"));
+        assert!(f.warnings.iter().all(|w| w.message == "empty <Text>" && !w.skipped));
         assert_eq!(f.records.len(), 76);
         assert!(f.records.iter().all(|r| r.expected == Expected::Unspecified && r.date.is_some()));
     }
