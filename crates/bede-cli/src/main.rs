@@ -44,6 +44,21 @@ pub struct DictArgs {
     /// Use only the dictionaries given with --actors/--verbs/--dict, not the embedded defaults.
     #[arg(long)]
     pub no_default_dicts: bool,
+    /// Coding conventions. `bede`: an agent without a country is dropped, a default target
+    /// stays in its clause. `petrarch` (the default with --dict): as PETRARCH/TABARI
+    /// dictionaries expect, an agent without a country is coded `---` + agent (`---GOV`) and
+    /// a pattern's target is the first actor after it, even in a complement clause.
+    #[arg(long, value_enum)]
+    pub conventions: Option<Conventions>,
+    /// Also code events with no target (PETRARCH's require_dyad = False).
+    #[arg(long)]
+    pub no_require_dyad: bool,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum Conventions {
+    Bede,
+    Petrarch,
 }
 
 #[derive(Subcommand)]
@@ -123,7 +138,17 @@ pub fn build_coder(d: &DictArgs) -> anyhow::Result<bede_coder::Coder> {
         verb_sources,
         ..Default::default()
     };
-    Ok(bede_coder::Coder::new(&opts)?)
+    Ok(bede_coder::Coder::new(&with_conventions(opts, d))?)
+}
+
+/// Apply `--conventions` and `--no-require-dyad` to coder options.
+pub fn with_conventions(mut opts: bede_coder::CoderOptions, d: &DictArgs) -> bede_coder::CoderOptions {
+    let petrarch =
+        d.conventions.unwrap_or(if d.dict.is_empty() { Conventions::Bede } else { Conventions::Petrarch }) == Conventions::Petrarch;
+    opts.code_bare_agents = petrarch;
+    opts.wide_targets = petrarch;
+    opts.allow_untargeted = d.no_require_dyad;
+    opts
 }
 
 fn explain(text: &str, date: Option<&str>, dicts: &DictArgs) -> anyhow::Result<ExitCode> {

@@ -310,6 +310,8 @@ pub struct Extractor<'c> {
     pub allow_untargeted: bool,
     /// Unresolved agents are kept, with an unknown country (see `CoderOptions`).
     pub bare_agents: bool,
+    /// Default targets reach into complement clauses (see `CoderOptions`).
+    pub wide_targets: bool,
 }
 
 fn lower_is_any(w: &str, opts: &[&str]) -> bool {
@@ -383,6 +385,14 @@ impl Extractor<'_> {
                 if !b.is_empty() {
                     blocks.extend_from_slice(b);
                     end = h + 2;
+                }
+            }
+            // A block listing the word as written ("left", "said") is meant for that form
+            // and wins over the lemma's ("leave").
+            if blocks.is_empty() {
+                let surface = s.words[h].to_lowercase();
+                if surface != lemma {
+                    blocks.extend_from_slice(self.verbs.verb_blocks(&surface));
                 }
             }
             if blocks.is_empty() {
@@ -484,7 +494,7 @@ impl Extractor<'_> {
                 Some(c) => {
                     let ch = s.chunks[c];
                     let subj = self.subject_of(s, &phrases, c);
-                    if ch.passive {
+                    if ch.passive && fired.source.is_none() && fired.compound.is_none() {
                         // "Turkey was accused by Armenia": the subject is the target.
                         let by = (ch.end..(ch.end + 3).min(s.words.len())).find(|&k| s.words[k].eq_ignore_ascii_case("by"));
                         let agent = by.and_then(|k| phrases.iter().position(|p| p.start == k + 1));
@@ -494,6 +504,9 @@ impl Extractor<'_> {
                             _ => continue,
                         }
                     } else {
+                        // TABARI/PETRARCH dictionaries take the closest actor before the verb
+                        // when no subject is found ("Eriador's death toll has risen").
+                        let subj = subj.or_else(|| if self.wide_targets { self.actor_before(s, &phrases, c) } else { None });
                         let src = match subj {
                             Some(p) => self.resolve(s, &phrases[p], disc),
                             None => Vec::new(),
@@ -507,6 +520,12 @@ impl Extractor<'_> {
             let mut sources = sources;
             if let Some(p) = fired.source {
                 sources = self.resolve(s, &phrases[p], disc);
+            } else if let Some(t) = fired.target.filter(|&t| t != EACH_OTHER && phrases[t].end <= tok) {
+                // A target written before the trigger ("noted + * regretted"): the source
+                // is the actor phrase before it.
+                if let Some(p) = phrases[..t].iter().rposition(|p| !p.location && p.possessed.is_none()) {
+                    sources = self.resolve(s, &phrases[p], disc);
+                }
             }
             if let Some(p) = fired.compound {
                 sources = self.resolve(s, &phrases[p], disc);
@@ -529,7 +548,7 @@ impl Extractor<'_> {
             if self.allow_untargeted {
                 fired.flags.solo = true;
             }
-            if is_default && target_phrase.is_none() && !fired.flags.solo && !nominal {
+            if is_default && target_phrase.is_none() && (!fired.flags.solo || self.allow_untargeted) && !nominal {
                 target_phrase = self.object_after(s, &phrases, tend);
             }
             // A pattern without a target slot: the first actor phrase after what it matched
@@ -730,6 +749,20 @@ impl Extractor<'_> {
         None
     }
 
+    /// The closest actor phrase before verb group `c` with no other verb group between.
+    fn actor_before(&self, s: &Sentence, phrases: &[Phrase], c: usize) -> Option<usize> {
+        let start = s.chunks[c].start;
+        let prev_vg = s.chunks[..c].iter().rev().find(|k| k.kind == ChunkKind::Verb).map(|k| k.end).unwrap_or(0);
+        // Only within the noun phrase right before the verb ("Eriador's death and injury toll").
+        let np_word = |k: usize| {
+            let x = s.tags[k].xpos;
+            x.is_noun()
+                || matches!(x, Xpos::Pos | Xpos::Jj | Xpos::Jjr | Xpos::Jjs | Xpos::Dt | Xpos::Cd)
+                || s.words[k].eq_ignore_ascii_case("and")
+        };
+        phrases.iter().rposition(|p| p.end <= start && p.start >= prev_vg && (p.end..start).all(np_word))
+    }
+
     /// The first actor phrase after `from`, before the next verb group.
     fn object_after(&self, s: &Sentence, phrases: &[Phrase], from: usize) -> Option<usize> {
         let next_vg = s.chunks.iter().filter(|c| c.kind == ChunkKind::Verb && c.start >= from).map(|c| c.start).min().unwrap_or(usize::MAX);
@@ -754,10 +787,10 @@ impl Extractor<'_> {
             // A possessor counts: "rejected Russia's demand" is aimed at Russia.
             // (only as the direct object, not deep inside a prepositional phrase).
             p.start >= from
-                && p.start < next_vg
-                && p.start < stop
-                && !p.location
-                && !subject_of_next(p)
+                && (p.start < next_vg || self.wide_targets)
+                && (p.start < stop || self.wide_targets)
+                && (!p.location || self.wide_targets)
+                && (!subject_of_next(p) || (self.wide_targets && p.start > 0 && s.words[p.start - 1] != ","))
                 && (p.possessed.is_none() || p.start <= from + 1)
         })
     }

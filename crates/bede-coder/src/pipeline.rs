@@ -35,6 +35,10 @@ pub struct CoderOptions {
     /// Code an agent whose country cannot be found ("officials said") with the
     /// unknown country `---` (`---GOV`), as PETRARCH does, instead of dropping it.
     pub code_bare_agents: bool,
+    /// The target of a pattern without a target slot (or of a block default) is the
+    /// first actor after it, even inside a complement clause ("believes Y can ...",
+    /// "expressed hopes that Y ..."): TABARI/PETRARCH dictionaries are written so.
+    pub wide_targets: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -59,6 +63,7 @@ pub struct Coder {
     cleaner: Cleaner,
     allow_untargeted: bool,
     code_bare_agents: bool,
+    wide_targets: bool,
 }
 
 /// The analysis of one article, kept for `explain`.
@@ -101,6 +106,7 @@ impl Coder {
             cleaner: Cleaner::new(),
             allow_untargeted: opts.allow_untargeted,
             code_bare_agents: opts.code_bare_agents,
+            wide_targets: opts.wide_targets,
         })
     }
 
@@ -138,8 +144,13 @@ impl Coder {
     /// Analyse a cleaned text with known article dates.
     pub fn analyse_text<'a>(&self, doc_id: &str, body: &'a str, dates: DocDates) -> Analysis<'a> {
         let analyzer = Analyzer { tagger: &self.tagger, dict: &self.dict, matcher: &self.matcher };
-        let extractor =
-            Extractor { dict: &self.dict, verbs: &self.verbs, allow_untargeted: self.allow_untargeted, bare_agents: self.code_bare_agents };
+        let extractor = Extractor {
+            dict: &self.dict,
+            verbs: &self.verbs,
+            allow_untargeted: self.allow_untargeted,
+            bare_agents: self.code_bare_agents,
+            wide_targets: self.wide_targets,
+        };
         let mut scratch = MatchScratch::default();
         let mut disc = Discourse::default();
         let mut sentences = Vec::new();
