@@ -133,6 +133,8 @@ struct Fired {
     /// The pattern described words before the trigger (auxiliaries, negation):
     /// it has read the verb group's negation itself.
     reads_before: bool,
+    /// Where the pattern's match starts (its first pre-trigger element, else the trigger).
+    start: usize,
     specificity: usize,
 }
 
@@ -143,6 +145,11 @@ const EACH_OTHER: usize = usize::MAX;
 
 fn word_matches(s: &Sentence, i: usize, w: &str) -> bool {
     s.words[i].eq_ignore_ascii_case(w) || s.lemmas[i].as_ref() == w
+}
+
+/// A pattern word of an `%exact-words` dictionary: the token as written only.
+fn word_is(s: &Sentence, i: usize, w: &str) -> bool {
+    s.words[i].eq_ignore_ascii_case(w)
 }
 
 fn blocks_skip(s: &Sentence, i: usize) -> bool {
@@ -160,7 +167,7 @@ struct Slots {
 /// An actor phrase starting at `pos` that can fill a slot. A slot written in a
 /// pattern takes a place too ("bargain for asylum in +"): the pattern says so.
 fn slot_phrase(phrases: &[Phrase], pos: usize) -> Option<(usize, &Phrase)> {
-    phrases.iter().enumerate().find(|(_, p)| p.start == pos && p.possessed.is_none())
+    phrases.iter().enumerate().find(|(_, p)| p.start == pos)
 }
 
 /// Match pattern elements from token `pos`; returns the slots filled and the
@@ -181,8 +188,15 @@ fn match_elements(
         Element::Word(w) => {
             (pos < s.words.len() && word_matches(s, pos, w)).then(|| match_elements(s, phrases, rest, pos + 1, slots, end_at)).flatten()
         }
-        Element::Alt(alts) => alts.iter().find_map(|alt| {
-            let ok = alt.iter().enumerate().all(|(k, w)| pos + k < s.words.len() && word_matches(s, pos + k, w));
+        Element::ExactWord(w) => {
+            (pos < s.words.len() && word_is(s, pos, w)).then(|| match_elements(s, phrases, rest, pos + 1, slots, end_at)).flatten()
+        }
+        Element::Alt(alts) | Element::ExactAlt(alts) => alts.iter().find_map(|alt| {
+            let exact = matches!(first, Element::ExactAlt(_));
+            let ok = alt
+                .iter()
+                .enumerate()
+                .all(|(k, w)| pos + k < s.words.len() && if exact { word_is(s, pos + k, w) } else { word_matches(s, pos + k, w) });
             if ok {
                 match_elements(s, phrases, rest, pos + alt.len(), slots, end_at)
             } else {
@@ -234,12 +248,14 @@ fn match_elements(
 }
 
 /// Match the elements written before the trigger so that they end right at `at`.
-fn match_before(s: &Sentence, phrases: &[Phrase], els: &[Element], at: usize) -> Option<Slots> {
+fn match_before(s: &Sentence, phrases: &[Phrase], els: &[Element], at: usize) -> Option<(Slots, usize)> {
     if els.is_empty() {
-        return Some(Slots::default());
+        return Some((Slots::default(), at));
     }
     // The closest start first: the shortest stretch of text before the trigger.
-    (at.saturating_sub(40)..at).rev().find_map(|start| match_elements(s, phrases, els, start, Slots::default(), Some(at)).map(|(sl, _)| sl))
+    (at.saturating_sub(40)..at)
+        .rev()
+        .find_map(|start| match_elements(s, phrases, els, start, Slots::default(), Some(at)).map(|(sl, _)| (sl, start)))
 }
 
 fn best_pattern(verbs: &VerbDict, blocks: &[u32], s: &Sentence, phrases: &[Phrase], at: usize, after: usize) -> Option<Fired> {
@@ -250,7 +266,7 @@ fn best_pattern(verbs: &VerbDict, blocks: &[u32], s: &Sentence, phrases: &[Phras
             if best.as_ref().is_some_and(|b| p.specificity <= b.specificity) {
                 continue;
             }
-            let Some(pre) = match_before(s, phrases, &p.before, at) else { continue };
+            let Some((pre, pre_start)) = match_before(s, phrases, &p.before, at) else { continue };
             // Adverbs right after the trigger ("spoke again by phone") are skipped.
             let mut hit = None;
             for start in after..after + 3 {
@@ -270,6 +286,7 @@ fn best_pattern(verbs: &VerbDict, blocks: &[u32], s: &Sentence, phrases: &[Phras
                     source: slots.source,
                     compound: slots.compound,
                     reads_before: !p.before.is_empty(),
+                    start: pre_start,
                     specificity: p.specificity,
                 });
             }
@@ -297,6 +314,7 @@ fn default_of(verbs: &VerbDict, blocks: &[u32]) -> Option<Fired> {
                 source: None,
                 compound: None,
                 reads_before: false,
+                start: usize::MAX,
                 specificity: 0,
             }
         })
@@ -350,7 +368,7 @@ pub fn is_speech_lemma(l: &str) -> bool {
 impl Extractor<'_> {
     /// Extract the candidates of one sentence, updating the discourse.
     pub fn sentence(&self, idx: usize, s: &Sentence, disc: &mut Discourse, out: &mut Vec<Candidate>) -> Vec<Phrase> {
-        let phrases = find_phrases(self.dict, s);
+        let phrases = find_phrases(self.dict, s, self.wide_targets);
         let first_out = out.len();
         disc.decay();
         for p in &phrases {
@@ -528,8 +546,20 @@ impl Extractor<'_> {
                 }
             }
             if let Some(p) = fired.compound {
-                sources = self.resolve(s, &phrases[p], disc);
-                fired.flags.recip = true;
+                if phrases[p].start >= tend {
+                    // After the trigger: a compound target ("agrees with the Philippines and France").
+                    target_phrase = Some(p);
+                } else {
+                    sources = self.resolve(s, &phrases[p], disc);
+                    fired.flags.recip = true;
+                }
+            }
+            // "Ethiopia indicated it would act now": the pattern spans "indicated it would";
+            // the source is the actor before it.
+            if sources.is_empty() && self.wide_targets && fired.reads_before {
+                if let Some(p) = phrases.iter().rposition(|p| p.end <= fired.start && !p.location) {
+                    sources = self.resolve(s, &phrases[p], disc);
+                }
             }
             if sources.is_empty() {
                 continue;
@@ -555,6 +585,11 @@ impl Extractor<'_> {
             // ("restored full diplomatic ties | with Gondor").
             if !is_default && target_phrase.is_none() && !nominal && fired.source.is_none() && fired.compound.is_none() {
                 target_phrase = self.object_after(s, &phrases, fired.end);
+                // TABARI/PETRARCH: else the first actor after the verb, even inside what the
+                // pattern matched ("allowed that Mordor isn't a really pleasant place").
+                if target_phrase.is_none() && self.wide_targets {
+                    target_phrase = self.object_after(s, &phrases, tend);
+                }
             }
             let negated = (negated_vg && !fired.reads_before) || deny_from.is_some_and(|d| tok >= d);
             let each_other = target_phrase == Some(EACH_OTHER);
@@ -714,6 +749,16 @@ impl Extractor<'_> {
         if let Some(p) = phrases.iter().position(|p| p.end == j && !p.location && p.possessed.is_none()) {
             return Some(p);
         }
+        // "Arnor on Thursday signed", "North Korea on Thursday fired": a short
+        // prepositional phrase between the subject and its verb.
+        if let Some(np) = s.chunks.iter().find(|k| k.kind == ChunkKind::Noun && k.end == j && k.end - k.start <= 3) {
+            if np.start > 0 && s.tags[np.start - 1].xpos == Xpos::In {
+                let k = np.start - 1;
+                if let Some(p) = phrases.iter().position(|p| p.end == k && !p.location && p.possessed.is_none()) {
+                    return Some(p);
+                }
+            }
+        }
         // "..., his Turkish counterpart, Mevlut Cavusoglu, discussed": the comma closing an appositive.
         if j > 0 && s.words[j - 1] == "," {
             if let Some(p) = phrases
@@ -786,7 +831,10 @@ impl Extractor<'_> {
         phrases.iter().position(|p| {
             // A possessor counts: "rejected Russia's demand" is aimed at Russia.
             // (only as the direct object, not deep inside a prepositional phrase).
+            // (TABARI/PETRARCH: a possessive pronoun is no target: "rescheduled his trip in X".)
+            let pronoun_possessor = p.possessed.is_some() && p.members.iter().all(|m| m.anaphor.is_some());
             p.start >= from
+                && !(self.wide_targets && pronoun_possessor)
                 && (p.start < next_vg || self.wide_targets)
                 && (p.start < stop || self.wide_targets)
                 && (!p.location || self.wide_targets)

@@ -64,7 +64,7 @@ fn lower_is(w: &str, opts: &[&str]) -> bool {
     opts.iter().any(|o| w.eq_ignore_ascii_case(o))
 }
 
-fn member_from(dict: &ActorDict, s: &Sentence, start: usize, end: usize) -> Option<Member> {
+fn member_from(dict: &ActorDict, s: &Sentence, start: usize, end: usize, modifiers: bool) -> Option<Member> {
     let mut m = Member::empty(start, end);
     let mut agent_end = None;
     for am in s.matches.iter().filter(|a| a.start >= start && a.end <= end) {
@@ -125,7 +125,9 @@ fn member_from(dict: &ActorDict, s: &Sentence, start: usize, end: usize) -> Opti
                 // of another noun ("the Russia desk").
                 let covers_head =
                     s.matches.iter().any(|a| a.start <= head && head < a.end && dict.entity(a.entity).kind == EntityKind::Country);
-                if !covers_head {
+                // (TABARI/PETRARCH dictionaries expect the modifier to count: "the
+                // affected Ithilen villages", "an anti-Gondor parade".)
+                if !covers_head && !modifiers {
                     return None;
                 }
             }
@@ -173,7 +175,9 @@ fn anaphor_of(s: &Sentence, start: usize, end: usize) -> Option<Anaphor> {
 }
 
 /// Build the sentence's actor phrases, in text order.
-pub fn find_phrases(dict: &ActorDict, s: &Sentence) -> Vec<Phrase> {
+/// With `modifiers`, an actor name modifying another noun ("the Ithilen villages")
+/// makes the phrase an actor, as TABARI/PETRARCH dictionaries expect.
+pub fn find_phrases(dict: &ActorDict, s: &Sentence, modifiers: bool) -> Vec<Phrase> {
     let mut phrases: Vec<Phrase> = Vec::new();
     let mut covered = vec![false; s.words.len()];
     let mut spans: Vec<(usize, usize)> = Vec::new();
@@ -224,10 +228,10 @@ pub fn find_phrases(dict: &ActorDict, s: &Sentence) -> Vec<Phrase> {
                     m
                 })
             } else {
-                member_from(dict, s, pst, pen)
+                member_from(dict, s, pst, pen, modifiers)
             };
             let rest_start = k + 1;
-            let rest = if rest_start < en { member_from(dict, s, rest_start, en) } else { None };
+            let rest = if rest_start < en { member_from(dict, s, rest_start, en, modifiers) } else { None };
             match (possessor, rest) {
                 (Some(p), Some(mut r)) if r.anaphor.is_none() || matches!(r.anaphor, Some(Anaphor::Agent(_))) => {
                     // "Turkey's foreign minister": the possessor gives the country.
@@ -254,7 +258,7 @@ pub fn find_phrases(dict: &ActorDict, s: &Sentence) -> Vec<Phrase> {
             }
             continue;
         }
-        if let Some(m) = member_from(dict, s, st, en) {
+        if let Some(m) = member_from(dict, s, st, en, modifiers) {
             phrases.push(Phrase { start: st, end: en, members: vec![m], possessed: None, location: false });
         } else if en - st >= 2 && (st..en).all(|i| s.tags[i].xpos == Xpos::Nnp) {
             // An unknown proper name: kept only if an appositive identifies it.
@@ -438,10 +442,33 @@ fn merge_coordination(s: &Sentence, phrases: &mut Vec<Phrase>) {
                 let start = a.start;
                 phrases.drain(i + 1..=j);
                 phrases[i] = Phrase { start, end, members, possessed: None, location: false };
+                // The merged phrase may coordinate with the one before it
+                // ("Ithilen and the government of Gondor").
+                i = i.saturating_sub(1);
                 continue;
             }
         }
-        let joined = gap_is(s, a.end, b.start, &[&["and"], &[",", "and"], &["or"], &[",", "or"], &["as", "well", "as"]])
+        // "Danish media and government": an agent coordinated after a country's agent
+        // shares its country.
+        let b_agent_only = b.members.len() == 1 && matches!(b.members[0].anaphor, Some(Anaphor::Agent(_)));
+        if b_agent_only
+            && a.members.len() == 1
+            && a.members[0].country.is_some()
+            && a.members[0].agent.is_some()
+            && a.members[0].person.is_none()
+            && gap_is(s, a.end, b.start, &[&["and"], &["or"]])
+        {
+            let mut m = b.members[0];
+            m.country = a.members[0].country;
+            m.anaphor = None;
+            let mut members = a.members.clone();
+            members.push(m);
+            let (start, end) = (a.start, b.end);
+            phrases[i] = Phrase { start, end, members, possessed: None, location: false };
+            phrases.remove(i + 1);
+            continue;
+        }
+        let joined = gap_is(s, a.end, b.start, &[&["and"], &[",", "and"], &["or"], &[",", "or"], &["nor"], &["as", "well", "as"]])
             || (gap_is(s, a.end, b.start, &[&[","]]) && list_continues(s, phrases, i + 1));
         if all_actor(a) && all_actor(b) && joined {
             let mut members = a.members.clone();

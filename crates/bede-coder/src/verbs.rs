@@ -14,6 +14,10 @@ pub enum Element {
     Word(String),
     /// One of several phrases (each a sequence of lower-case words).
     Alt(Vec<Vec<String>>),
+    /// A word of an `%exact-words` file: matches the token as written only.
+    ExactWord(String),
+    /// Alternatives of an `%exact-words` file.
+    ExactAlt(Vec<Vec<String>>),
     /// The target actor phrase.
     Target,
     /// The source actor phrase (`$`).
@@ -256,6 +260,7 @@ impl VerbDict {
         let err = |line: usize, reason: String| VerbDictError { file: file.to_string(), line, reason };
         let mut current: Option<usize> = None;
         let mut free = false;
+        let mut exact = false;
         for (i, raw) in text.lines().enumerate() {
             let lineno = i + 1;
             let line = strip_comment(raw).trim();
@@ -264,6 +269,10 @@ impl VerbDict {
             }
             if line == "%free-codes" {
                 free = true;
+                continue;
+            }
+            if line == "%exact-words" {
+                exact = true;
                 continue;
             }
             if let Some((key, val)) = line.split_once(':') {
@@ -388,6 +397,15 @@ impl VerbDict {
             };
             let (code, rev_code) = parse_code(code, free).map_err(|e| err(lineno, format!("pattern line must start with a code: {e}")))?;
             let mut elements = self.parse_pattern(pat).map_err(|r| err(lineno, r))?;
+            if exact {
+                for e in &mut elements {
+                    *e = match std::mem::replace(e, Element::Skip) {
+                        Element::Word(w) => Element::ExactWord(w),
+                        Element::Alt(a) => Element::ExactAlt(a),
+                        other => other,
+                    };
+                }
+            }
             let before = match elements.iter().position(|e| *e == Element::Trigger) {
                 Some(at) => {
                     let after = elements.split_off(at + 1);
@@ -400,8 +418,8 @@ impl VerbDict {
                 return Err(err(lineno, "a pattern has at most one '@'".into()));
             }
             let score = |e: &Element| match e {
-                Element::Word(_) | Element::Target | Element::Source | Element::Compound => 1,
-                Element::Alt(a) => a.iter().map(|p| p.len()).min().unwrap_or(1),
+                Element::Word(_) | Element::ExactWord(_) | Element::Target | Element::Source | Element::Compound => 1,
+                Element::Alt(a) | Element::ExactAlt(a) => a.iter().map(|p| p.len()).min().unwrap_or(1),
                 Element::Skip | Element::SkipNp | Element::Trigger => 0,
             };
             let specificity = elements.iter().chain(&before).map(score).sum();
