@@ -174,9 +174,10 @@ fn is_code(s: &str, min: usize, max: usize) -> bool {
     (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
-/// A generic actor code: capitals, digits and `-` (`ARN`, `IGOCOPITP`, `---GOV`).
+/// A generic actor code: capitals, digits and `-` (`ARN`, `IGOCOPITP`, `---GOV`), or
+/// several such codes joined by `/` (an actor that stands for each of them).
 fn is_actor_code(s: &str) -> bool {
-    (3..=15).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
+    s.split('/').all(|c| (3..=15).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-'))
 }
 
 /// `CODE FROM .. TO` (the range may be omitted: always).

@@ -74,6 +74,31 @@ pub struct Analysis<'a> {
     pub events: Vec<Event>,
 }
 
+/// An actor coded `FRO/BIL/SAM` stands for each of its codes: one event for each.
+fn split_multi_codes(e: Event) -> Vec<Event> {
+    let srcs: Vec<String> = e.source.code.split('/').map(str::to_string).collect();
+    let tgts: Vec<Option<String>> = match &e.target {
+        Some(t) => t.code.split('/').map(|c| Some(c.to_string())).collect(),
+        None => vec![None],
+    };
+    if srcs.len() == 1 && tgts.len() == 1 {
+        return vec![e];
+    }
+    let mut out = Vec::new();
+    for sc in &srcs {
+        for tc in &tgts {
+            let mut x = e.clone();
+            x.source.code = sc.clone();
+            if let (Some(t), Some(tc)) = (x.target.as_mut(), tc) {
+                t.code = tc.clone();
+            }
+            x.id = event_id(&x.doc_id, x.sentence, &x.source.code, x.target.as_ref().map(|t| t.code.as_str()), &x.cameo);
+            out.push(x);
+        }
+    }
+    out
+}
+
 impl Coder {
     pub fn new(opts: &CoderOptions) -> Result<Coder, CoderError> {
         let mut dict = if opts.no_default_dicts { ActorDict::default() } else { ActorDict::embedded()? };
@@ -196,7 +221,7 @@ impl Coder {
         let mut events: Vec<Event> = Vec::new();
         for (c, (date, basis)) in cands.iter().zip(dated) {
             let s = &sentences[c.sentence];
-            if let Some(e) = self.build_event(doc_id, s, c, date, basis) {
+            for e in self.build_event(doc_id, s, c, date, basis).into_iter().flat_map(split_multi_codes) {
                 let dup = events.iter().any(|x| {
                     x.sentence == e.sentence
                         && x.source.code == e.source.code
