@@ -767,6 +767,16 @@ impl Extractor<'_> {
             {
                 return Some(p);
             }
+            // "Arnor's foreign minister, in remarks published on Monday, urged": a
+            // parenthetical without actors between the subject and its verb.
+            if let Some(open) = (j.saturating_sub(12)..j - 1).rev().find(|&k| s.words[k] == ",") {
+                let inside_actor = phrases.iter().any(|p| p.start > open && p.end < j);
+                if !inside_actor {
+                    if let Some(p) = phrases.iter().position(|p| p.end == open && !p.location && p.possessed.is_none()) {
+                        return Some(p);
+                    }
+                }
+            }
         }
         if j > 0 {
             let prev = s.words[j - 1];
@@ -839,7 +849,7 @@ impl Extractor<'_> {
                 && (p.start < stop || self.wide_targets)
                 && (!p.location || self.wide_targets)
                 && (!subject_of_next(p) || (self.wide_targets && p.start > 0 && s.words[p.start - 1] != ","))
-                && (p.possessed.is_none() || p.start <= from + 1)
+                && (p.possessed.is_none() || p.start <= from + 1 || self.wide_targets)
         })
     }
 
