@@ -8,7 +8,7 @@
 //!   with simple spelling rules), `a+b` (`a b` and `a-b`). `<ISSUE ...>` tags are skipped.
 //! - Prepositions: Bede's tagger finds prepositions itself; the list is counted and reported.
 
-use super::text::{clean_lines, noun_plural, take_brackets, verb_forms, Diags};
+use super::text::{clean_lines, noun_plural, verb_forms, Diags};
 use super::ImportStats;
 use std::fmt::Write;
 
@@ -74,19 +74,21 @@ pub(crate) fn issues(text: &str, d: &mut Diags, stats: &mut ImportStats) -> Stri
             }
             continue;
         }
-        let (groups, phrase) = take_brackets(t);
-        let Some(code) = groups.first().map(|c| c.trim()) else {
+        // As PETRARCH reads it: the phrase before the first `[`, the code inside it.
+        let Some((phrase, after)) = t.split_once('[') else {
             d.skip(no, "issue phrase without a [CODE]: skipped");
             continue;
         };
+        let (code, tail) = after.split_once(']').unwrap_or((after, ""));
+        let code = code.trim();
         if code.is_empty() || !code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
             d.skip(no, format!("issue code [{code}] is not usable (letters, digits, _ and -): skipped"));
             continue;
         }
-        if groups.len() > 1 {
-            d.note(no, format!("issue line has several codes: [{code}] used, the others ignored"));
+        if !tail.trim().is_empty() {
+            d.note(no, format!("text {:?} after the issue code ignored", tail.trim()));
         }
-        match expand(&phrase) {
+        match expand(phrase) {
             Ok(ps) => {
                 stats.issues += 1;
                 let _ = writeln!(out, "issue {code}: {}", ps.join(" | "));
@@ -155,8 +157,8 @@ fn token_variants(tok: &str) -> Result<Vec<String>, String> {
         } else {
             vec![part.to_string()]
         };
-        if forms[0].is_empty() {
-            return Err(format!("cannot expand {tok:?}"));
+        if (part.starts_with("n:") || part.starts_with("v:")) && forms[0].is_empty() {
+            return Err(format!("cannot expand {tok:?}: no word after {}", &part[..2]));
         }
         let mut next = Vec::new();
         for a in &acc {
@@ -200,15 +202,17 @@ mod tests {
     #[test]
     fn issue_lines() {
         let text =
-            "<ISSUE CATEGORY=\"LORE\">\nn:scroll [LORE]\nancient v:chant [LORE]\nelf+n:song[SONGS]\n~~old n:tale\nno code here\n</ISSUE>\n";
+            "<ISSUE CATEGORY=\"LORE\">\nn:scroll [LORE]\nancient v:chant [LORE]\nelf+n:song[SONGS]\nwar tale [LORE]war song [SONGS]\n~~old n:tale\nno code here\n</ISSUE>\n";
         let (out, diags, s) = run(issues, text);
         assert!(out.contains("issue LORE: scroll | scrolls\n"), "{out}");
         assert!(out.contains("issue LORE: ancient chant | ancient chants | ancient chanted | ancient chanting\n"), "{out}");
         assert!(out.contains("issue SONGS: elf song | elf-song | elf songs | elf-songs\n"), "{out}");
         assert!(out.contains("issue-ignore: old tale | old tales\n"), "{out}");
-        assert_eq!(s.issues, 4);
-        assert_eq!(diags.len(), 1);
-        assert!(diags[0].starts_with("l.txt:6:"));
+        assert!(out.contains("issue LORE: war tale\n"), "{out}");
+        assert_eq!(s.issues, 5);
+        assert_eq!(diags.len(), 2);
+        assert!(diags[0].starts_with("l.txt:5: text \"war song [SONGS]\" after the issue code ignored"), "{diags:?}");
+        assert!(diags[1].starts_with("l.txt:7:"));
     }
 
     #[test]
@@ -228,7 +232,7 @@ mod tests {
     fn expansion_limits() {
         assert!(expand("a+b+c+d+e+f+g+h+i+j").is_err());
         assert!(expand("n:").is_err());
-        assert!(expand("a++b").is_err());
+        assert_eq!(expand("eu+ gene").unwrap(), ["eu gene", "eu- gene"]);
         assert!(expand("   ").is_err());
     }
 }

@@ -81,14 +81,18 @@ pub struct PetrarchFiles {
     pub discards: Option<PathBuf>,
     pub issues: Option<PathBuf>,
     pub prepositions: Option<PathBuf>,
+    /// Files recognised as a kind already taken by another file (only one verb, agent,
+    /// discard, issue and preposition file is used per directory).
+    pub ignored: Vec<PathBuf>,
 }
 
 impl PetrarchFiles {
     /// Find the dictionary files of `dir` by file name (case-insensitive, `.txt` files only):
     /// `*verbs*` or `CAMEO*` → verbs; `*actors*` → actors (all of them); `*agents*`;
     /// `*discards*`; `*issue*`; `*prepositions*`. Where a kind other than actors matches
-    /// several files, the first by name is used and the directory is an error only when no
-    /// dictionary file at all is found.
+    /// several files, the first by name is used, except that PETRARCH's validation-suite files
+    /// (names containing `validate`) come after the others; the rest are listed in `ignored`.
+    /// A directory without any dictionary file is an error.
     pub fn discover(dir: &Path) -> Result<PetrarchFiles, ImportError> {
         let io = |e: std::io::Error| ImportError::Io { file: dir.display().to_string(), message: e.to_string() };
         let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -96,7 +100,8 @@ impl PetrarchFiles {
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.is_file() && p.extension().is_some_and(|x| x.eq_ignore_ascii_case("txt")))
             .collect();
-        paths.sort();
+        let validation = |p: &PathBuf| p.file_name().is_some_and(|n| n.to_string_lossy().to_lowercase().contains("validate"));
+        paths.sort_by(|a, b| (validation(a), a).cmp(&(validation(b), b)));
         let mut files = PetrarchFiles::default();
         for p in paths {
             let name = p.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
@@ -118,8 +123,11 @@ impl PetrarchFiles {
             };
             if slot.is_none() {
                 *slot = Some(p);
+            } else {
+                files.ignored.push(p);
             }
         }
+        files.actors.sort();
         if files.is_empty() {
             return Err(ImportError::NoDictionaries { dir: dir.display().to_string() });
         }
@@ -356,13 +364,23 @@ mod tests {
     fn discovers_files_by_name() {
         let dir = std::env::temp_dir().join(format!("bede-petrarch-discover-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        for f in ["B.actors.txt", "a.Actors.txt", "CAMEO.9.txt", "x.agents.txt", "y.discards.txt", "Z.IssueCoding.txt", "notes.md"] {
+        for f in [
+            "B.actors.txt",
+            "a.Actors.txt",
+            "CAMEO.9.txt",
+            "A.Validate.verbs.txt",
+            "x.agents.txt",
+            "y.discards.txt",
+            "Z.IssueCoding.txt",
+            "notes.md",
+        ] {
             std::fs::write(dir.join(f), "").unwrap();
         }
         let files = PetrarchFiles::discover(&dir).unwrap();
         let names = |v: &[PathBuf]| v.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect::<Vec<_>>();
         assert_eq!(names(&files.actors), ["B.actors.txt", "a.Actors.txt"]);
         assert!(files.verbs.as_ref().unwrap().ends_with("CAMEO.9.txt"));
+        assert_eq!(names(&files.ignored), ["A.Validate.verbs.txt"]);
         assert!(files.issues.is_some() && files.agents.is_some() && files.discards.is_some() && files.prepositions.is_none());
         let empty = dir.join("empty");
         std::fs::create_dir_all(&empty).unwrap();
@@ -370,3 +388,6 @@ mod tests {
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
+
+#[cfg(test)]
+mod tests_files;

@@ -8,7 +8,8 @@
 //!   own Bede block with the same patterns. `+CORDON_OFF` is the phrasal lemma `cordon off`,
 //!   `WIRE_+TAP` the preceded trigger `wire +tap`; irregular forms in `{...}` are extra lemmas.
 //! - Pattern elements: `*` (the verb) → `@`; a blank between two elements → a Bede skip `*`;
-//!   `_` (and the words of a `{...}` noun phrase) → consecutive; `(PREP NOUN)` phrases are
+//!   `_` (and the words of a `{...}` noun phrase) → consecutive (`_ ` counts as a blank, as in
+//!   PETRARCH); `(PREP NOUN)` phrases are
 //!   linearised like blank-separated words; `+ $ % ^ &SET` keep their meaning.
 //! - Transformations (`~ ...`) have no Bede equivalent and are reported.
 
@@ -306,15 +307,16 @@ fn linearise(pat: &str, sets: &[Synset], index: &HashMap<String, usize>) -> Resu
     while i < chars.len() {
         let c = chars[i];
         match c {
+            // PETRARCH reads the ambiguous `_ ` as a blank.
             _ if c.is_whitespace() => {
-                if sep == Sep::None {
-                    sep = Sep::Blank;
-                }
+                sep = Sep::Blank;
                 i += 1;
                 continue;
             }
             '_' => {
-                sep = Sep::Under;
+                if sep == Sep::None {
+                    sep = Sep::Under;
+                }
                 i += 1;
                 continue;
             }
@@ -487,7 +489,7 @@ mod tests {
 
     #[test]
     fn tabari_patterns() {
-        let text = "&KIN\n+COUSIN\n--- GREET [051] ---\nGREET\n- HAPPILY_+ * WARM_&KIN_WELCOME [052] # note\n- * OLD FRIENDS [053]\n- SO IN_AND_*_OUT [054]\n- NOT * [---]\n- * WITH % [055:056]\n- SAID + * [:057]\n- * TO ^ $ [x1]\n";
+        let text = "&KIN\n+COUSIN\n--- GREET [051] ---\nGREET\n- HAPPILY_+ * WARM_&KIN_WELCOME [052] # note\n- * OLD FRIENDS [053]\n- SO IN_AND_*_OUT [054]\n- NOT * [---]\n- * WITH % [055:056]\n- SAID + * [:057]\n- * TO ^ $ [x1]\n- NOW_ * [058]\n";
         let (out, diags, s) = conv(text);
         assert!(out.starts_with("%free-codes\n"));
         assert!(out.contains("== greet  [051]\n"), "{out}");
@@ -499,11 +501,12 @@ mod tests {
             "055:056  @ * with * %\n",
             "---:057  said * + * @\n",
             "X1  @ * to * ^ * $\n",
+            "058  now * @\n",
         ] {
             assert!(out.contains(want), "missing {want:?} in\n{out}");
         }
         assert!(diags.is_empty(), "{diags:?}");
-        assert_eq!((s.verb_blocks, s.patterns), (1, 7));
+        assert_eq!((s.verb_blocks, s.patterns), (1, 8));
     }
 
     #[test]
