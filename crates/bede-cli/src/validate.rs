@@ -11,9 +11,10 @@
 //! when true, events without a source or a target code are dropped, and when
 //! false the coder is built to code untargeted events. The imported dictionaries
 //! are run with PETRARCH's conventions (unknown-country agents coded `---GOV`,
-//! wide pattern targets). Other options (`new_actor_length`, `comma_*`, ...) have no
-//! counterpart in Bede: the summary names them and counts the records they were
-//! set for. Events the coder marks as negated are dropped (`--keep-negated` keeps
+//! wide pattern targets). `comma_*` (remove comma-delimited asides) is applied
+//! only with `--comma-clauses`, on the text (see `bede_petrarch::comma`). Other
+//! options (`new_actor_length`, `stop_on_error`, ...) have no counterpart in Bede:
+//! the summary names them and counts the records they were in force for. Events the coder marks as negated are dropped (`--keep-negated` keeps
 //! them). Records with `evaluate="false"` are coded and shown but not scored.
 
 use crate::eval::{event_triple, progress};
@@ -21,6 +22,7 @@ use anyhow::Context;
 use bede_core::Article;
 use bede_eval::gold::{Triple, NO_ACTOR};
 use bede_eval::EventScorer;
+use bede_petrarch::comma::{self, CommaOptions};
 use bede_petrarch::dict::{self, PetrarchFiles};
 use bede_petrarch::xml::{self, Expected, Record, ValidationFile};
 use rayon::prelude::*;
@@ -52,6 +54,11 @@ pub struct ValidateArgs {
     /// Keep events the coder marks as negated.
     #[arg(long)]
     pub keep_negated: bool,
+    /// Apply PETRARCH's comma_* options by taking comma-delimited clauses of the configured
+    /// lengths out of each text before coding. Off by default: counted on the text, not on a
+    /// parse, it also removes items of comma-separated lists ("Mordor, Rohan, Fornost and Bree").
+    #[arg(long)]
+    pub comma_clauses: bool,
 }
 
 /// The one PETRARCH option Bede applies.
@@ -115,6 +122,11 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
             None => true,
         };
         require.push(v);
+        if args.comma_clauses {
+            for bad in CommaOptions::from_config(&r.config).1 {
+                eprintln!("bede: warning: {name}:{}: record {}: {bad}; using PETRARCH's default", r.line, r.id);
+            }
+        }
     }
     let settings: BTreeSet<bool> = require.iter().copied().collect();
     let mut coders = BTreeMap::new();
@@ -141,7 +153,7 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
             .zip(&require)
             .map(|(r, &req)| {
                 let coder = &coders[&req];
-                let events = coder.code_article(&article(r));
+                let events = coder.code_article(&article(r, args.comma_clauses));
                 bar.inc(1);
                 let mut seen = BTreeSet::new();
                 events
@@ -199,6 +211,7 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
         skipped,
         load_secs,
         code_secs,
+        comma_clauses: args.comma_clauses,
     });
     if args.json {
         eprint!("{summary}");
@@ -270,8 +283,11 @@ fn parse_yyyymmdd(d: &str) -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::parse_from_str(d, "%Y%m%d").ok()
 }
 
-fn article(r: &Record) -> Article {
-    Article { id: r.id.clone(), text: r.text.clone(), published: r.date.as_deref().and_then(parse_yyyymmdd), ..Default::default() }
+/// The record as an article; with `comma_clauses`, the clauses the record's `comma_*`
+/// options select are taken out of the text first.
+fn article(r: &Record, comma_clauses: bool) -> Article {
+    let text = if comma_clauses { comma::remove_clauses(&r.text, &CommaOptions::from_config(&r.config).0) } else { r.text.clone() };
+    Article { id: r.id.clone(), text, published: r.date.as_deref().and_then(parse_yyyymmdd), ..Default::default() }
 }
 
 fn triples_text(ts: &[Triple]) -> String {
@@ -326,6 +342,7 @@ struct SummaryInput<'a> {
     skipped: usize,
     load_secs: f64,
     code_secs: f64,
+    comma_clauses: bool,
 }
 
 fn summary(s: &SummaryInput) -> String {
@@ -373,15 +390,19 @@ fn summary(s: &SummaryInput) -> String {
     let no_dyad = s.records.iter().filter(|r| r.config.get(REQUIRE_DYAD).and_then(|v| xml::parse_bool(v)) == Some(false)).count();
     let _ = writeln!(o, "applied: require_dyad (false for {no_dyad} records, true for {})", s.records.len() - no_dyad);
     // Options Bede has no counterpart for, with how many records each was in force for.
+    if s.comma_clauses {
+        let _ = writeln!(o, "applied: comma_* clause removal on the text (--comma-clauses; PETRARCH defaults where a record sets none)");
+    }
     let mut unapplied: BTreeMap<&str, usize> = BTreeMap::new();
     for r in s.records {
-        for k in r.config.keys().filter(|k| *k != REQUIRE_DYAD) {
+        for k in r.config.keys().filter(|k| *k != REQUIRE_DYAD && !(s.comma_clauses && k.starts_with("comma_"))) {
             *unapplied.entry(k.as_str()).or_default() += 1;
         }
     }
     if !unapplied.is_empty() {
         let list: Vec<String> = unapplied.iter().map(|(k, n)| format!("{k} ({n} records)")).collect();
-        let _ = writeln!(o, "not applied (no Bede counterpart): {}", list.join(", "));
+        let hint = if unapplied.keys().any(|k| k.starts_with("comma_")) { "; comma_* with --comma-clauses" } else { "" };
+        let _ = writeln!(o, "not applied: {}{hint}", list.join(", "));
     }
     let mut dicts: Vec<String> = s.files.all().iter().map(|(_, p)| p.display().to_string()).collect();
     if dicts.is_empty() {
