@@ -147,9 +147,10 @@ pub(crate) fn verb_code(raw: &str) -> Option<String> {
     }
 }
 
-/// PETRARCH's regular plural of a phrase's last word: `+S`, `Y` → `IES`, `SS` → `+ES`.
-/// Words already ending in a single `S`, contractions (`N'T`) and words not ending in a letter get none (PETRARCH
-/// would write `SANCTIONSS`). Works on any case.
+/// PETRARCH's regular plural of a phrase's last word: `+S`, `Y` → `IES`, `SS` → `+ES`; with
+/// three English refinements PETRARCH lacks: `X`, `CH`, `SH` → `+ES`, a `Y` after a vowel
+/// takes `+S` (`MONEYS`, not `MONEIES`), and words already ending in a single `S`,
+/// contractions (`N'T`) and words not ending in a letter get none. Works on any case.
 pub(crate) fn petrarch_plural(phrase: &str) -> Option<String> {
     let last = phrase.rsplit(' ').next()?;
     let c = last.chars().last()?;
@@ -159,11 +160,12 @@ pub(crate) fn petrarch_plural(phrase: &str) -> Option<String> {
     let lower = last.to_lowercase();
     let upper = c.is_uppercase();
     let add = |s: &str| if upper { s.to_uppercase() } else { s.to_string() };
-    if lower.ends_with("ss") {
+    let vowel_y = ["ay", "ey", "oy", "uy"].iter().any(|e| lower.ends_with(e));
+    if ["ss", "x", "ch", "sh"].iter().any(|e| lower.ends_with(e)) {
         Some(format!("{phrase}{}", add("es")))
     } else if lower.ends_with('s') {
         None
-    } else if lower.ends_with('y') {
+    } else if lower.ends_with('y') && !vowel_y {
         let cut = phrase.char_indices().last().map_or(0, |(i, _)| i);
         Some(format!("{}{}", &phrase[..cut], add("ies")))
     } else {
@@ -352,6 +354,8 @@ mod tests {
         assert_eq!(petrarch_plural("ARMY").as_deref(), Some("ARMIES"));
         assert_eq!(petrarch_plural("PRESS").as_deref(), Some("PRESSES"));
         assert_eq!(petrarch_plural("TALKS"), None);
+        assert_eq!(petrarch_plural("money").as_deref(), Some("moneys"));
+        assert_eq!(petrarch_plural("church").as_deref(), Some("churches"));
         assert_eq!(petrarch_plural("N'T"), None);
         assert_eq!(noun_plural("church"), "churches");
         assert_eq!(verb_forms("purge"), ["purge", "purges", "purged", "purging"]);
