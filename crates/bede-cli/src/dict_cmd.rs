@@ -111,8 +111,12 @@ pub fn petrarch_sources(dirs: &[PathBuf]) -> anyhow::Result<(Vec<(String, String
     let mut actors = Vec::new();
     let mut verbs = Vec::new();
     for dir in dirs {
-        let imported =
-            PetrarchFiles::discover(dir).and_then(|f| import(&f)).map_err(|e| anyhow::anyhow!("--dict {}: {e}", dir.display()))?;
+        let files = PetrarchFiles::discover(dir).map_err(|e| anyhow::anyhow!("--dict {}: {e}", dir.display()))?;
+        if !files.ignored.is_empty() {
+            let names: Vec<String> = files.ignored.iter().filter_map(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()).collect();
+            eprintln!("bede: note: {}: not used (another file of their kind is): {}", dir.display(), names.join(", "));
+        }
+        let imported = import(&files).map_err(|e| anyhow::anyhow!("--dict {}: {e}", dir.display()))?;
         let n = imported.warnings.len();
         if n > 0 {
             eprintln!(
