@@ -115,7 +115,8 @@ pub(crate) fn convert(text: &str, d: &mut Diags, stats: &mut ImportStats) -> Str
             }
         }
     }
-    let mut out = String::from("%free-codes\n");
+    // TABARI/PETRARCH pattern words match as written (their synonym sets list plurals).
+    let mut out = String::from("%free-codes\n%exact-words\n");
     let mut emitted_sets = 0;
     for s in &sets {
         if s.phrases.is_empty() {
@@ -491,7 +492,7 @@ mod tests {
     fn tabari_patterns() {
         let text = "&KIN\n+COUSIN\n--- GREET [051] ---\nGREET\n- HAPPILY_+ * WARM_&KIN_WELCOME [052] # note\n- * OLD FRIENDS [053]\n- SO IN_AND_*_OUT [054]\n- NOT * [---]\n- * WITH % [055:056]\n- SAID + * [:057]\n- * TO ^ $ [x1]\n- NOW_ * [058]\n";
         let (out, diags, s) = conv(text);
-        assert!(out.starts_with("%free-codes\n"));
+        assert!(out.starts_with("%free-codes\n%exact-words\n"));
         assert!(out.contains("== greet  [051]\n"), "{out}");
         for want in [
             "052  happily + * @ * warm &KIN welcome\n",
