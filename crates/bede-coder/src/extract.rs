@@ -614,17 +614,17 @@ impl Extractor<'_> {
                     negated,
                     nominal,
                 };
-                // A code pair (`032:033`): the second code, target → source.
-                if let (Some(rev), Some(t)) = (&fired.rev_code, tgt) {
-                    if rev != NULL_CODE {
-                        out.push(Candidate { source: t.clone(), target: Some(src.clone()), code: rev.clone(), ..c.clone() });
+                // A code pair (`032:033`): the second code, target → source, after the forward one.
+                let rev = match (&fired.rev_code, tgt) {
+                    (Some(rev), Some(t)) if rev != NULL_CODE => {
+                        Some(Candidate { source: t.clone(), target: Some(src.clone()), code: rev.clone(), ..c.clone() })
                     }
-                }
+                    _ => None,
+                };
                 if c.code != NULL_CODE {
-                    // The forward event first.
-                    let at = out.len() - usize::from(fired.rev_code.as_ref().is_some_and(|r| r != NULL_CODE) && tgt.is_some());
-                    out.insert(at, c);
+                    out.push(c);
                 }
+                out.extend(rev);
             };
             if targets.is_empty() {
                 // Reciprocal events pair up two or three actors ("A and B discussed");

@@ -183,21 +183,27 @@ impl Coder {
         let mut cands = Vec::new();
         let mut exprs = Vec::new();
         let discarding = !self.verbs.discards.is_empty() || !self.verbs.story_discards.is_empty();
+        let lists = discarding || !self.verbs.issues.is_empty();
         let mut story_discarded = false;
+        // Each sentence's issue codes, found once for all its events.
+        let mut issues: Vec<Vec<String>> = Vec::new();
         for (i, r) in bede_nlp::split_sentences(body).into_iter().enumerate() {
             let s = analyzer.analyse(&body[r], &mut scratch);
             let before = cands.len();
+            // Lower-case tokens for the discard and issue lists, only when there are lists.
+            let toks: Vec<String> = if lists { s.words.iter().map(|w| w.to_lowercase()).collect() } else { Vec::new() };
             if discarding {
                 // Discard lists: a sentence (or the whole story) about sport, weather, ... is not coded.
-                let toks: Vec<String> = s.words.iter().map(|w| w.to_lowercase()).collect();
                 story_discarded |= self.verbs.story_discards.iter().any(|p| p.occurs_in(&toks));
                 if story_discarded || self.verbs.discards.iter().any(|p| p.occurs_in(&toks)) {
                     phrases.push(Vec::new());
                     exprs.push(Vec::new());
+                    issues.push(Vec::new());
                     sentences.push(s);
                     continue;
                 }
             }
+            issues.push(self.issues_in(&toks));
             phrases.push(extractor.sentence(i, &s, &mut disc, &mut cands));
             // Time expressions matter only where there are events.
             exprs.push(if cands.len() > before { self.time.find(s.text) } else { Vec::new() });
@@ -221,7 +227,7 @@ impl Coder {
         let mut events: Vec<Event> = Vec::new();
         for (c, (date, basis)) in cands.iter().zip(dated) {
             let s = &sentences[c.sentence];
-            for e in self.build_event(doc_id, s, c, date, basis).into_iter().flat_map(split_multi_codes) {
+            for e in self.build_event(doc_id, s, c, date, basis, &issues[c.sentence]).into_iter().flat_map(split_multi_codes) {
                 let dup = events.iter().any(|x| {
                     x.sentence == e.sentence
                         && x.source.code == e.source.code
@@ -256,6 +262,7 @@ impl Coder {
         c: &Candidate,
         date: Option<PartialDate>,
         basis: bede_core::DateBasis,
+        issues: &[String],
     ) -> Option<Event> {
         let day = date.and_then(|d| d.first_day());
         let mut src = code_actor(&self.dict, &c.source, day, None)?;
@@ -308,7 +315,7 @@ impl Coder {
             },
             negated: c.negated,
             location: None,
-            issues: self.issues_of(s),
+            issues: issues.to_vec(),
             evidence: Evidence {
                 text: s.text.to_string(),
                 verb: VerbRef { text: s.text[vspan[0] as usize..vspan[1] as usize].to_string(), span: vspan },
@@ -317,18 +324,18 @@ impl Coder {
         })
     }
 
-    /// The issue codes whose phrases occur in a sentence (none if an ignore phrase does).
-    fn issues_of(&self, s: &Sentence) -> Vec<String> {
+    /// The issue codes whose phrases occur in a sentence's lower-case tokens (none if an
+    /// ignore phrase does).
+    fn issues_in(&self, toks: &[String]) -> Vec<String> {
         if self.verbs.issues.is_empty() {
             return Vec::new();
         }
-        let toks: Vec<String> = s.words.iter().map(|w| w.to_lowercase()).collect();
-        if self.verbs.issue_ignores.iter().any(|p| p.occurs_in(&toks)) {
+        if self.verbs.issue_ignores.iter().any(|p| p.occurs_in(toks)) {
             return Vec::new();
         }
         let mut out: Vec<String> = Vec::new();
         for (code, p) in &self.verbs.issues {
-            if !out.contains(code) && p.occurs_in(&toks) {
+            if !out.contains(code) && p.occurs_in(toks) {
                 out.push(code.clone());
             }
         }
