@@ -367,21 +367,7 @@ fn summary(s: &SummaryInput) -> String {
         let _ = writeln!(o, "the file gives no expected codings: {events} events coded in {with} records");
     } else {
         let _ = writeln!(o, "exact: {} of {} ({})", scores.exact, scores.records, pct(scores.exact as usize, scores.records as usize));
-        let r = |x: Option<f64>| x.map_or("n/a".to_string(), |v| format!("{v:.3}"));
-        let _ = writeln!(o, "{:<8} {:>6} {:>6} {:>6} {:>9} {:>7} {:>7}", "triples", "tp", "fp", "fn", "precision", "recall", "F1");
-        for l in &scores.levels {
-            let _ = writeln!(
-                o,
-                "{:<8} {:>6} {:>6} {:>6} {:>9} {:>7} {:>7}",
-                l.level.name(),
-                l.counts.tp,
-                l.counts.fp,
-                l.counts.fn_,
-                r(l.precision),
-                r(l.recall),
-                r(l.f1)
-            );
-        }
+        o.push_str(&scores.render_levels("triples"));
     }
     let cats: Vec<String> = s.by_category.iter().map(|(c, (e, n))| format!("{c} {e}/{n}")).collect();
     if !cats.is_empty() && s.records.iter().any(|r| r.expected != Expected::Unspecified) {

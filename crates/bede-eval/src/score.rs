@@ -277,12 +277,10 @@ impl EventScores {
         &self.levels[Level::ALL.iter().position(|&l| l == level).unwrap_or(0)]
     }
 
-    /// Text tables: the four levels, then the root confusion table.
-    pub fn render_text(&self) -> String {
+    /// The table of the four levels (counts, precision, recall, F1), its first column headed `label`.
+    pub fn render_levels(&self, label: &str) -> String {
         let mut s = String::new();
-        let share = self.exact_share.map_or(String::new(), |x| format!(" ({:.1}%)", 100.0 * x));
-        let _ = writeln!(s, "records {}, exact {}{share}", self.records, self.exact);
-        let _ = writeln!(s, "{:<8} {:>7} {:>7} {:>7} {:>9} {:>7} {:>7}", "level", "tp", "fp", "fn", "precision", "recall", "F1");
+        let _ = writeln!(s, "{:<8} {:>7} {:>7} {:>7} {:>9} {:>7} {:>7}", label, "tp", "fp", "fn", "precision", "recall", "F1");
         for l in &self.levels {
             let _ = writeln!(
                 s,
@@ -296,6 +294,15 @@ impl EventScores {
                 fmt_ratio(l.f1)
             );
         }
+        s
+    }
+
+    /// Text tables: the four levels, then the root confusion table.
+    pub fn render_text(&self) -> String {
+        let mut s = String::new();
+        let share = self.exact_share.map_or(String::new(), |x| format!(" ({:.1}%)", 100.0 * x));
+        let _ = writeln!(s, "records {}, exact {}{share}", self.records, self.exact);
+        s.push_str(&self.render_levels("level"));
         let u = self.plover_unmapped;
         if u.expected + u.predicted > 0 {
             let _ = writeln!(
