@@ -6,7 +6,10 @@
 mod code;
 mod dict_cmd;
 mod eval;
+mod export;
+mod ingest;
 mod output;
+mod query;
 mod throughput;
 mod validate;
 
@@ -91,6 +94,13 @@ enum Command {
     /// Score Bede against a gold file (JSONL with expected events, or coarse-labelled
     /// sentences): precision, recall and F1 at code, root, PLOVER type and dyad level.
     Eval(eval::EvalArgs),
+    /// Code articles and store them, their sentences and events in the event database
+    /// (SQLite, WAL). Re-ingesting an article adds nothing; a changed article replaces its events.
+    Ingest(ingest::IngestArgs),
+    /// Query the event database: filtered events, or a dyad's time series (--dyad RUS-TUR --by month).
+    Query(query::QueryArgs),
+    /// Export the event database as GDELT, ICEWS, PLOVER JSONL, CSV or partitioned Parquet.
+    Export(export::ExportArgs),
     /// Train the part-of-speech tagger on a UD CoNLL-U treebank and write the model file.
     TrainTagger {
         /// Training treebank.
@@ -117,6 +127,9 @@ fn main() -> ExitCode {
         Command::Dict(cmd) => dict_cmd::run(cmd),
         Command::Validate(args) => validate::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Ingest(args) => ingest::run(args),
+        Command::Query(args) => query::run(args),
+        Command::Export(args) => export::run(args),
         Command::TrainTagger { train, test, output, iterations } => train_tagger(&train, &test, &output, iterations),
     };
     match r {

@@ -19,4 +19,4 @@ pub mod pipeline;
 pub mod sentence;
 pub mod verbs;
 
-pub use pipeline::{Coder, CoderError, CoderOptions};
+pub use pipeline::{CodedArticle, Coder, CoderError, CoderOptions};

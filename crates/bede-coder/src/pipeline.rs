@@ -74,6 +74,14 @@ pub struct Analysis<'a> {
     pub events: Vec<Event>,
 }
 
+/// An article's cleaned sentences and the events coded from them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodedArticle {
+    /// The sentences in order; `Event::sentence` indexes this.
+    pub sentences: Vec<String>,
+    pub events: Vec<Event>,
+}
+
 /// An actor coded `FRO/BIL/SAM` stands for each of its codes: one event for each.
 fn split_multi_codes(e: Event) -> Vec<Event> {
     let srcs: Vec<String> = e.source.code.split('/').map(str::to_string).collect();
@@ -164,6 +172,15 @@ impl Coder {
         let clean = self.clean(a);
         let dates = self.doc_dates(a, &clean);
         self.analyse_text(&a.id, &clean.body, dates).events
+    }
+
+    /// Code one article and keep its cleaned sentences (the text each event's
+    /// `sentence` index refers to), for the store.
+    pub fn code_article_with_sentences(&self, a: &Article) -> CodedArticle {
+        let clean = self.clean(a);
+        let dates = self.doc_dates(a, &clean);
+        let analysis = self.analyse_text(&a.id, &clean.body, dates);
+        CodedArticle { sentences: analysis.sentences.iter().map(|s| s.text.to_string()).collect(), events: analysis.events }
     }
 
     /// Analyse a cleaned text with known article dates.
