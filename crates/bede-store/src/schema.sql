@@ -65,9 +65,16 @@ CREATE TABLE IF NOT EXISTS clusters (
     day            INTEGER,
     num_mentions   INTEGER NOT NULL,
     num_sources    INTEGER NOT NULL, -- distinct outlets (an article without outlet counts as its own source)
-    num_articles   INTEGER NOT NULL
+    num_articles   INTEGER NOT NULL,
+    -- How the cluster's mentions are dated: 'day' clusters take mentions within the
+    -- window; 'month' and 'year' clusters (background: "in 1992") only mentions of the
+    -- same precision and period (day_min = the period's first day); NULL: undated
+    -- mentions, which cluster only within their own article (`article`).
+    date_precision TEXT,
+    article        INTEGER          -- set only for undated clusters
 );
 CREATE INDEX IF NOT EXISTS clusters_key ON clusters(source_key, target_key, root, negated, day_min);
+CREATE INDEX IF NOT EXISTS clusters_article ON clusters(article) WHERE article IS NOT NULL;
 CREATE INDEX IF NOT EXISTS clusters_day ON clusters(day);
 CREATE INDEX IF NOT EXISTS clusters_dyad ON clusters(source_country, target_country, day);
 
