@@ -43,8 +43,10 @@ CREATE TABLE IF NOT EXISTS sentences (
 -- An event cluster: the same event reported by one or more articles (same source
 -- and target at country-and-sector level, same CAMEO root, dates within the window).
 -- The counts are kept equal to what `mentions` holds for the cluster.
+-- AUTOINCREMENT: the id of a cluster deleted when a replaced article emptied it is
+-- never given to another cluster, so a cluster id (a `bede serve` link) stays meaningful.
 CREATE TABLE IF NOT EXISTS clusters (
-    id             INTEGER PRIMARY KEY,
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
     source_key     TEXT NOT NULL,   -- country (or IGO/code prefix) + first sector, e.g. RUSGOV, IGOUNO, TUR
     target_key     TEXT NOT NULL,   -- same, '' when no target
     root           TEXT NOT NULL,   -- CAMEO root, 2 characters
