@@ -23,9 +23,11 @@ ingesting overlapping inputs, never duplicates events. An article whose id is st
 different text replaces its old sentences and events (their clusters are recounted).
 
 Crash-safe: each batch of --batch articles is one SQLite transaction (WAL mode). If bede is
-killed or the machine stops, the database holds exactly the batches committed before, never
-half an article; run the same command again to complete it. Other processes (bede query,
-bede serve) can read the database while it is being written.
+killed (even with kill -9), the database holds exactly the batches committed before, never
+half an article; run the same command again to complete it. (A power loss or OS crash may also
+undo the last few commits, as synchronous=NORMAL trades that for speed; the database stays
+consistent and a re-run restores them.) Other processes (bede query, bede serve) can read the
+database while it is being written.
 
 Clustering: mentions of the same event (same source and target at country-and-sector level,
 same CAMEO root, same negation, dates within --window-days) from different articles form one
