@@ -7,9 +7,11 @@
 use crate::{build_coder, DictArgs};
 use anyhow::Context;
 use bede_core::Article;
-use bede_store::{ArticleInput, ClusterOptions, IngestReport, Store};
+use bede_store::{content_hash, ArticleInput, ClusterOptions, IngestReport, Store};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
+use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -70,6 +72,21 @@ pub struct IngestArgs {
     pub dicts: DictArgs,
 }
 
+/// A coded batch for the writer, with how many articles before it were
+/// skipped as already stored (counted as unchanged, never sent).
+struct Work {
+    articles: Vec<ArticleInput>,
+    skipped: u64,
+}
+
+/// A 64-bit key for an article id, to remember which ids this run has read
+/// without keeping every id string (a collision only costs a needless coding).
+fn id_key(id: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    id.hash(&mut h);
+    h.finish()
+}
+
 /// Bounds memory per batch whatever --batch is (a batch is held twice: being coded and being written).
 const BATCH_BYTES: usize = 32 * 1024 * 1024;
 
@@ -83,6 +100,9 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let coder = build_coder(&args.dicts)?;
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build().context("starting worker threads")?;
     let mut store = Store::open(&args.db).context("opening the event database")?;
+    // A second, read-only connection lets the reading thread skip articles a
+    // previous (perhaps killed) run already stored without coding them.
+    let probe = Store::open_read_only(&args.db).context("opening the event database")?;
     let cluster_opts = ClusterOptions { window_days: args.window_days };
 
     let quiet = args.quiet;
@@ -108,15 +128,18 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
 
     let written: anyhow::Result<(IngestReport, Store)> = std::thread::scope(|s| {
         // One batch in flight: the writer stores batch k while batch k+1 is coded.
-        let (send, recv) = sync_channel::<Vec<ArticleInput>>(1);
+        let (send, recv) = sync_channel::<Work>(1);
         let writer_bar = bar.clone();
         let writer = s.spawn(move || -> anyhow::Result<(IngestReport, Store)> {
             let mut total = IngestReport::default();
             let mut done = 0u64;
-            for batch in recv {
-                let r = store.ingest_batch(&batch, &cluster_opts)?;
-                total.add(&r);
-                done += batch.len() as u64;
+            for work in recv {
+                if !work.articles.is_empty() {
+                    let r = store.ingest_batch(&work.articles, &cluster_opts)?;
+                    total.add(&r);
+                }
+                total.unchanged += work.skipped;
+                done += work.articles.len() as u64 + work.skipped;
                 let rate = done as f64 / started.elapsed().as_secs_f64().max(1e-9);
                 writer_bar.set_message(format!(
                     "{done} articles ({rate:.0}/s): {} added, {} replaced, {} unchanged, {} events",
@@ -139,12 +162,24 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
         };
         let mut batch: Vec<Article> = Vec::new();
         let mut batch_bytes = 0usize;
+        let mut skipped = 0u64;
+        let mut seen: HashSet<u64> = HashSet::new();
         for item in reader {
             match item {
                 Ok(a) => {
-                    batch_bytes += a.text.len();
-                    batch.push(a);
                     n_read += 1;
+                    // Skipping is safe only when no article read earlier in this run
+                    // (perhaps still uncommitted) has the id concerned: the first time
+                    // an id is read, what is committed is what the writer will see.
+                    let first_time = seen.insert(id_key(&a.id));
+                    let stored = if first_time { probe.already_stored(&a.id, &content_hash(&a.text))? } else { None };
+                    match stored {
+                        Some(holder) if holder == a.id || !seen.contains(&id_key(&holder)) => skipped += 1,
+                        _ => {
+                            batch_bytes += a.text.len();
+                            batch.push(a);
+                        }
+                    }
                 }
                 Err(e) => {
                     n_bad += 1;
@@ -155,16 +190,17 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
                     }
                 }
             }
-            if batch.len() >= batch_articles || batch_bytes >= BATCH_BYTES {
+            if batch.len() + skipped as usize >= batch_articles || batch_bytes >= BATCH_BYTES {
+                let work = Work { articles: code_batch(std::mem::take(&mut batch)), skipped: std::mem::take(&mut skipped) };
                 // A failed send means the writer stopped on an error; join reports it.
-                if send.send(code_batch(std::mem::take(&mut batch))).is_err() {
+                if send.send(work).is_err() {
                     break;
                 }
                 batch_bytes = 0;
             }
         }
-        if !batch.is_empty() {
-            let _ = send.send(code_batch(batch));
+        if !batch.is_empty() || skipped > 0 {
+            let _ = send.send(Work { articles: code_batch(batch), skipped });
         }
         drop(send);
         writer.join().map_err(|_| anyhow::anyhow!("the database writer thread panicked"))?

@@ -242,6 +242,29 @@ impl Store {
         Ok(report)
     }
 
+    /// Would an article with this id and [`content_hash`] be unchanged if
+    /// ingested now? Returns the id of the stored article that makes it so
+    /// (its own id, or another id holding the same text). Lets a writer skip
+    /// coding articles a previous, perhaps interrupted, run already stored;
+    /// the answer reflects committed batches only.
+    pub fn already_stored(&self, doc_id: &str, hash: &str) -> Result<Option<String>> {
+        let own: Option<String> = self
+            .conn()
+            .prepare_cached("SELECT content_hash FROM articles WHERE doc_id = ?1")
+            .and_then(|mut st| st.query_row([doc_id], |r| r.get(0)).optional())
+            .map_err(|e| self.err(e))?;
+        match own {
+            Some(h) if h == hash => Ok(Some(doc_id.to_string())),
+            // Stored with another text: ingesting it would replace.
+            Some(_) => Ok(None),
+            None => self
+                .conn()
+                .prepare_cached("SELECT doc_id FROM articles WHERE content_hash = ?1 ORDER BY id LIMIT 1")
+                .and_then(|mut st| st.query_row([hash], |r| r.get(0)).optional())
+                .map_err(|e| self.err(e)),
+        }
+    }
+
     fn check_input(&self, input: &ArticleInput) -> Result<()> {
         let a = &input.article;
         let bad = |reason: String| StoreError::BadInput { path: self.path.clone(), doc_id: a.id.clone(), reason };
