@@ -38,7 +38,7 @@ pub struct FilterArgs {
     /// With --dyad: only events whose source is A and target B.
     #[arg(long, requires = "dyad", help_heading = "Filters")]
     pub directed: bool,
-    /// CAMEO event code, exactly (`--cameo 042`) or with its sub-codes (`--cameo '04*'`: 04, 040..0461).
+    /// CAMEO event code, exactly (`--cameo 042`), or with a trailing * for the code and its sub-codes (`--cameo '04*'`: 04, 040, 041, 0421, ...).
     /// Leading zeros matter: 042, not 42.
     #[arg(long, value_name = "CODE", help_heading = "Filters")]
     pub cameo: Vec<String>,
