@@ -30,6 +30,13 @@ pub enum Format {
     Jsonl,
     /// A flat CSV table, CAMEO codes quoted as text so leading zeros survive.
     Csv,
+    /// GDELT 2.0 event table: 61 tab-separated columns, no header, codes as strings
+    /// (no tone, no geography: Bede has neither). See docs/export.md.
+    Gdelt,
+    /// ICEWS coded event data: 20 tab-separated columns with ICEWS's header, country names.
+    Icews,
+    /// PLOVER JSON records, one a line, with Bede's evidence.
+    Plover,
 }
 
 #[derive(clap::Args, Clone, Debug, Default)]

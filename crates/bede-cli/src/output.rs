@@ -1,115 +1,125 @@
-//! Event output formats for `bede code`.
+//! Event output formats for `bede code`: JSONL (the Event record itself) and
+//! the projections of `bede-export` (CSV, GDELT, ICEWS, PLOVER). `bede code`
+//! has no store, so rows carry no cluster and no article metadata.
 
 use crate::Format;
 use bede_core::Event;
+use bede_export::{CsvColumns, CsvWriter, GdeltOptions, GdeltWriter, IcewsWriter, PloverWriter, RecordRef, RecordWriter};
 use std::io::{self, Write};
 
 pub struct EventWriter<W: Write> {
-    out: W,
-    format: Format,
-    wrote_header: bool,
+    kind: Kind<W>,
 }
 
-const CSV_COLUMNS: &[&str] = &[
-    "id",
-    "doc_id",
-    "sentence",
-    "date",
-    "date_precision",
-    "date_basis",
-    "source_code",
-    "source_country",
-    "source_name",
-    "source_text",
-    "target_code",
-    "target_country",
-    "target_name",
-    "target_text",
-    "cameo",
-    "cameo_name",
-    "quad_class",
-    "goldstein",
-    "plover_type",
-    "plover_mode",
-    "negated",
-    "verb",
-    "pattern",
-    "evidence",
-];
+enum Kind<W: Write> {
+    Jsonl(W),
+    Csv(CsvWriter<W>),
+    Gdelt(GdeltWriter<W>),
+    Icews(IcewsWriter<W>),
+    Plover(PloverWriter<W>),
+}
 
-fn csv_field(s: &str, out: &mut String) {
-    if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
-        out.push('"');
-        out.push_str(&s.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(s);
+/// `code.rs` reports write failures as I/O errors; an export error from a
+/// stream writer is one (or a bug we still want to see).
+fn io_err(e: bede_export::ExportError) -> io::Error {
+    match e {
+        bede_export::ExportError::Io(e) => e,
+        other => io::Error::other(other),
     }
 }
 
 impl<W: Write> EventWriter<W> {
     pub fn new(out: W, format: Format) -> Self {
-        EventWriter { out, format, wrote_header: false }
+        let kind = match format {
+            Format::Jsonl => Kind::Jsonl(out),
+            // The event columns only: the table `bede code --format csv` has
+            // always written.
+            Format::Csv => Kind::Csv(CsvWriter::new(out, CsvColumns::Event)),
+            Format::Gdelt => Kind::Gdelt(GdeltWriter::new(out, GdeltOptions::default())),
+            Format::Icews => Kind::Icews(IcewsWriter::new(out)),
+            Format::Plover => Kind::Plover(PloverWriter::new(out)),
+        };
+        EventWriter { kind }
     }
 
     pub fn write(&mut self, e: &Event) -> io::Result<()> {
-        match self.format {
-            Format::Jsonl => {
-                serde_json::to_writer(&mut self.out, e)?;
-                self.out.write_all(b"\n")
+        let r = RecordRef::event(e);
+        match &mut self.kind {
+            Kind::Jsonl(out) => {
+                serde_json::to_writer(&mut *out, e)?;
+                out.write_all(b"\n")
             }
-            Format::Csv => {
-                if !self.wrote_header {
-                    writeln!(self.out, "{}", CSV_COLUMNS.join(","))?;
-                    self.wrote_header = true;
-                }
-                let s = |x: &Option<String>| x.clone().unwrap_or_default();
-                let fields: Vec<String> = vec![
-                    e.id.clone(),
-                    e.doc_id.clone(),
-                    e.sentence.to_string(),
-                    e.date.map(|d| d.to_string()).unwrap_or_default(),
-                    e.date_precision.map(|p| format!("{p:?}").to_lowercase()).unwrap_or_default(),
-                    serde_json::to_value(e.date_basis).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
-                    e.source.code.clone(),
-                    s(&e.source.country),
-                    e.source.name.clone(),
-                    e.source.text.clone(),
-                    e.target.as_ref().map(|t| t.code.clone()).unwrap_or_default(),
-                    e.target.as_ref().and_then(|t| t.country.clone()).unwrap_or_default(),
-                    e.target.as_ref().map(|t| t.name.clone()).unwrap_or_default(),
-                    e.target.as_ref().map(|t| t.text.clone()).unwrap_or_default(),
-                    e.cameo.clone(),
-                    e.cameo_name.clone(),
-                    e.quad_class.to_string(),
-                    e.goldstein.to_string(),
-                    e.plover.kind.clone(),
-                    s(&e.plover.mode),
-                    e.negated.to_string(),
-                    e.evidence.verb.text.clone(),
-                    e.evidence.pattern.clone(),
-                    e.evidence.text.clone(),
-                ];
-                let mut line = String::new();
-                for (i, f) in fields.iter().enumerate() {
-                    if i > 0 {
-                        line.push(',');
-                    }
-                    // CAMEO codes always quoted: spreadsheet tools keep them as text.
-                    if CSV_COLUMNS[i] == "cameo" {
-                        line.push('"');
-                        line.push_str(f);
-                        line.push('"');
-                    } else {
-                        csv_field(f, &mut line);
-                    }
-                }
-                writeln!(self.out, "{line}")
-            }
+            Kind::Csv(w) => w.write_ref(r).map_err(io_err),
+            Kind::Gdelt(w) => w.write_ref(r).map_err(io_err),
+            Kind::Icews(w) => w.write_ref(r).map_err(io_err),
+            Kind::Plover(w) => w.write_ref(r).map_err(io_err),
         }
     }
 
+    /// Push what is written to the sink. ICEWS files always have a header,
+    /// so a run that codes no event still writes it here.
     pub fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
+        match &mut self.kind {
+            Kind::Jsonl(out) => out.flush(),
+            Kind::Csv(w) => RecordWriter::flush(w).map_err(io_err),
+            Kind::Gdelt(w) => RecordWriter::flush(w).map_err(io_err),
+            Kind::Icews(w) => RecordWriter::flush(w).map_err(io_err),
+            Kind::Plover(w) => RecordWriter::flush(w).map_err(io_err),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(cameo: &str) -> Event {
+        serde_json::from_value(serde_json::json!({
+            "id": "00000000000000000000000000000001", "doc_id": "d", "sentence": 0,
+            "date": "2020-07-23", "date_precision": "day", "date_basis": "explicit",
+            "source": {"code": "RUSGOV", "country": "RUS", "sectors": ["GOV"], "name": "Russia", "text": "Russia, \"quoted\"", "span": [0, 6]},
+            "target": null,
+            "cameo": cameo, "cameo_name": "Consult", "quad_class": 1, "goldstein": 1.0,
+            "plover": {"type": "CONSULT", "mode": null},
+            "negated": false, "location": null, "issues": [],
+            "evidence": {"text": "Russia, \"quoted\" consulted.", "verb": {"text": "consulted", "span": [17, 26]}, "pattern": "p"}
+        }))
+        .unwrap()
+    }
+
+    fn run(format: Format, events: &[Event]) -> String {
+        let mut out = Vec::new();
+        let mut w = EventWriter::new(&mut out, format);
+        for e in events {
+            w.write(e).unwrap();
+        }
+        w.flush().unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn csv_is_the_event_table_with_cameo_quoted() {
+        let text = run(Format::Csv, &[event("040")]);
+        let mut lines = text.lines();
+        assert_eq!(lines.next().unwrap().split(',').count(), 24);
+        assert_eq!(
+            lines.next().unwrap(),
+            "00000000000000000000000000000001,d,0,2020-07-23,day,explicit,RUSGOV,RUS,Russia,\"Russia, \"\"quoted\"\"\",,,,,\"040\",Consult,1,1,CONSULT,,false,consulted,p,\"Russia, \"\"quoted\"\" consulted.\""
+        );
+        // No event, no header: as `bede code --format csv` always behaved.
+        assert_eq!(run(Format::Csv, &[]), "");
+    }
+
+    #[test]
+    fn every_format_writes_one_line_per_event() {
+        let events = [event("040"), event("0871")];
+        assert_eq!(run(Format::Jsonl, &events).lines().count(), 2);
+        assert_eq!(run(Format::Plover, &events).lines().count(), 2);
+        assert_eq!(run(Format::Gdelt, &events).lines().count(), 2);
+        assert_eq!(run(Format::Icews, &events).lines().count(), 3, "header and two events");
+        assert_eq!(run(Format::Icews, &[]).lines().count(), 1, "the header even with no event");
+        let gdelt = run(Format::Gdelt, &events);
+        assert!(gdelt.lines().all(|l| l.split('\t').count() == 61));
+        assert!(gdelt.lines().nth(1).unwrap().contains("\t0871\t087\t08\t"));
     }
 }

@@ -94,8 +94,11 @@ pub(crate) fn split(a: &ActorRef) -> ActorParts<'_> {
     };
     // Codes are concatenated 3-letter units; anything else (a user
     // dictionary's odd code) yields no units, only the sectors listed.
-    let units: Vec<&str> =
-        if code.len().is_multiple_of(3) && code.is_ascii() { (0..code.len() / 3).map(|i| &code[i * 3..i * 3 + 3]).collect() } else { Vec::new() };
+    let units: Vec<&str> = if code.len().is_multiple_of(3) && code.is_ascii() {
+        (0..code.len() / 3).map(|i| &code[i * 3..i * 3 + 3]).collect()
+    } else {
+        Vec::new()
+    };
     let non_state = units.first().is_some_and(|u| NON_STATE.contains(u));
     for (i, u) in units.iter().enumerate() {
         if i == 0 && Some(*u) == p.country {

@@ -115,7 +115,11 @@ impl<W: Write> RecordWriter for IcewsWriter<W> {
         Ok(())
     }
 
+    /// Also writes the header if nothing was written yet: an ICEWS file
+    /// always has one, and a caller that never calls `finish` (`bede code`)
+    /// still produces a valid empty table.
     fn flush(&mut self) -> Result<()> {
+        self.start()?;
         self.out.flush()?;
         Ok(())
     }
