@@ -175,6 +175,42 @@ mod tests {
         assert_eq!(parts("RUSXYZ", Some("RUS"), &[]), owned(Some("RUS"), None, &[]));
     }
 
+    /// Known groups the dictionary takes from Phoenix that GDELT's older table
+    /// lacks: AFU, the African Union (GDELT lists only its predecessor, the
+    /// OAU). GDELT readers see the code; it is not wrong, only newer.
+    const NOT_IN_GDELT: &[&str] = &["AFU"];
+
+    /// Every IGO/NGO code of Bede's embedded dictionary whose header does not
+    /// say "Bede-assigned" yields a known group that GDELT's own lookup table
+    /// lists (read from ../shared at test time; never copied here).
+    #[test]
+    fn known_groups_of_the_embedded_igos_are_gdelt_codes() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/gdelt_cameo_lookups/CAMEO.knowngroup.txt");
+        let table = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let gdelt: Vec<&str> = table.lines().skip(1).filter_map(|l| l.split('\t').next()).collect();
+        assert!(gdelt.len() > 50, "{path} looks truncated");
+        let sources = bede_actors::embedded_sources();
+        let dict = bede_actors::ActorDict::embedded().unwrap();
+        let (mut checked, mut missing) = (0, Vec::new());
+        for e in dict.entities.iter().filter(|e| e.kind == bede_actors::EntityKind::Igo) {
+            // `origin` is `file:line`; the header line's comment says where the code is from.
+            let (file, line) = e.origin.rsplit_once(':').unwrap();
+            let text = sources.iter().find(|(f, _)| file.ends_with(f)).map(|(_, t)| *t).unwrap();
+            let header = text.lines().nth(line.parse::<usize>().unwrap() - 1).unwrap();
+            let a = actor(&e.code, None, &[]);
+            let Some(group) = split(&a).known_group else { continue };
+            if header.contains("Bede-assigned") {
+                continue;
+            }
+            checked += 1;
+            if !gdelt.contains(&group) && !NOT_IN_GDELT.contains(&group) {
+                missing.push(format!("{} -> {group} ({header})", e.code));
+            }
+        }
+        assert!(checked >= 20, "only {checked} IGO codes checked");
+        assert!(missing.is_empty(), "known groups not in GDELT's table:\n{}", missing.join("\n"));
+    }
+
     #[test]
     fn country_names_come_from_the_dictionary() {
         assert_eq!(country_name("TUR").map(|n| !n.is_empty()), Some(true));
