@@ -230,9 +230,15 @@ impl Store {
         let mut report = IngestReport::default();
         // BTreeSet: clusters are recounted in id order, the same on every run.
         let mut touched: BTreeSet<i64> = BTreeSet::new();
+        // Index evidence ourselves (see schema.sql, events_fts_ai): the flag
+        // lives and dies inside this transaction.
+        tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('fts_deferred', '1')", []).map_err(sql_err)?;
+        let mut unindexed: Vec<(i64, &str)> = Vec::new();
         for input in batch {
-            ingest_article(&tx, input, opts, &now, &mut report, &mut touched).map_err(sql_err)?;
+            ingest_article(&tx, input, opts, &now, &mut report, &mut touched, &mut unindexed).map_err(sql_err)?;
         }
+        index_evidence(&tx, &mut unindexed).map_err(sql_err)?;
+        tx.execute("DELETE FROM meta WHERE key = 'fts_deferred'", []).map_err(sql_err)?;
         for c in touched {
             if !cluster::recompute(&tx, c).map_err(sql_err)? {
                 report.clusters_removed += 1;
@@ -280,13 +286,23 @@ impl Store {
     }
 }
 
-fn ingest_article(
+/// Add events stored in this batch to the full-text index.
+fn index_evidence(tx: &rusqlite::Transaction<'_>, unindexed: &mut Vec<(i64, &str)>) -> rusqlite::Result<()> {
+    let mut st = tx.prepare_cached("INSERT INTO events_fts (rowid, evidence) VALUES (?1, ?2)")?;
+    for (id, text) in unindexed.drain(..) {
+        st.execute(params![id, text])?;
+    }
+    Ok(())
+}
+
+fn ingest_article<'a>(
     tx: &rusqlite::Transaction<'_>,
-    input: &ArticleInput,
+    input: &'a ArticleInput,
     opts: &ClusterOptions,
     now: &str,
     report: &mut IngestReport,
     touched: &mut BTreeSet<i64>,
+    unindexed: &mut Vec<(i64, &'a str)>,
 ) -> rusqlite::Result<()> {
     let a = &input.article;
     let hash = content_hash(&a.text);
@@ -320,6 +336,9 @@ fn ingest_article(
                 .prepare_cached("SELECT DISTINCT cluster FROM events WHERE article = ?1 ORDER BY cluster")?
                 .query_map([id], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
+            // The delete trigger removes rows from the full-text index, so the
+            // rows it removes must be in it, including any this batch stored.
+            index_evidence(tx, unindexed)?;
             tx.prepare_cached("DELETE FROM events WHERE article = ?1")?.execute([id])?;
             tx.prepare_cached("DELETE FROM sentences WHERE article = ?1")?.execute([id])?;
             tx.prepare_cached(
@@ -366,6 +385,7 @@ fn ingest_article(
         }
         touched.insert(c);
         insert_event(tx, e, article, c)?;
+        unindexed.push((tx.last_insert_rowid(), e.evidence.text.as_str()));
         report.events += 1;
     }
     Ok(())

@@ -130,8 +130,15 @@ CREATE INDEX IF NOT EXISTS events_target ON events(target_code);
 CREATE INDEX IF NOT EXISTS events_cameo ON events(cameo);
 
 -- Full-text search over evidence sentences (external content: events.evidence).
+-- The insert trigger keeps the index for any writer, except inside an ingest
+-- batch: `Store::ingest_batch` sets meta 'fts_deferred' within its transaction
+-- (so no other connection ever sees it) and indexes the batch's events itself,
+-- because a trigger makes each INSERT a statement with a savepoint, at which
+-- FTS5 flushes its pending index to disk: three to four times the cost of the
+-- whole insert. The delete trigger always applies.
 CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(evidence, content='events', content_rowid='id');
-CREATE TRIGGER IF NOT EXISTS events_fts_ai AFTER INSERT ON events BEGIN
+CREATE TRIGGER IF NOT EXISTS events_fts_ai AFTER INSERT ON events
+WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'fts_deferred') BEGIN
     INSERT INTO events_fts(rowid, evidence) VALUES (new.id, new.evidence);
 END;
 CREATE TRIGGER IF NOT EXISTS events_fts_ad AFTER DELETE ON events BEGIN

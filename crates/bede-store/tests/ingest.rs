@@ -110,6 +110,12 @@ fn assert_clusters_consistent(s: &Store) {
         )
         .unwrap();
     assert_eq!(bad, 0, "clusters whose counts disagree with their mentions");
+    // The full-text index holds exactly the stored evidence (ingest indexes
+    // it itself, not through the insert trigger), and the flag that defers
+    // the trigger never outlives a batch.
+    s.conn().execute("INSERT INTO events_fts (events_fts, rank) VALUES ('integrity-check', 1)", []).expect("FTS index matches events");
+    let flag: i64 = s.conn().query_row("SELECT count(*) FROM meta WHERE key = 'fts_deferred'", [], |r| r.get(0)).unwrap();
+    assert_eq!(flag, 0);
 }
 
 #[test]
