@@ -167,6 +167,10 @@ impl Store {
         // Ingest uses about twenty statements per article; the default cache
         // of 16 would re-prepare some of them on every use.
         self.conn.set_prepared_statement_cache_capacity(64);
+        // The bundled SQLite has STAT4, which re-prepares a statement whenever a
+        // bound value used against an index changes (the cluster lookup's day
+        // range, on every event). The writer's statements need one plan each.
+        self.conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true).map_err(|e| self.err(e))?;
         Ok(())
     }
 
