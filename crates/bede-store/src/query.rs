@@ -225,6 +225,13 @@ fn check_text(conn: &Connection, f: &ValidFilter) -> Result<(), QueryError> {
 /// How many rows (clusters or mentions, per the filter's unit) match.
 pub fn count(conn: &Connection, f: &ValidFilter) -> Result<u64, QueryError> {
     check_text(conn, f)?;
+    match f.disjoint_directions() {
+        Some(dirs) => Ok(count_one(conn, &dirs[0])? + count_one(conn, &dirs[1])?),
+        None => count_one(conn, f),
+    }
+}
+
+fn count_one(conn: &Connection, f: &ValidFilter) -> Result<u64, QueryError> {
     let (tbl, t) = table(f.unit);
     let w = Where::from_filter(f, t);
     let sql = format!("SELECT count(*) FROM {tbl} {t}{}", w.sql());
@@ -264,31 +271,55 @@ pub fn list(conn: &Connection, f: &ValidFilter, page: &PageRequest) -> Result<Pa
         }
     }
     check_text(conn, f)?;
+    // One row more than asked says whether there is a next page.
+    let want = page.limit + 1;
+    let mut rows = match f.disjoint_directions() {
+        // Each direction is one ordered range of the dyad index and stops after
+        // `want` rows; sorting the OR of both would read every row of the dyad.
+        Some([ab, ba]) => {
+            let mut rows = page_rows(conn, &ab, cursor.as_ref(), page.order, want)?;
+            rows.extend(page_rows(conn, &ba, cursor.as_ref(), page.order, want)?);
+            // (day, id) as SQLite orders it: NULL first ascending, as Option does.
+            rows.sort_by_key(|r| (r.0, r.1));
+            if page.order == Order::Desc {
+                rows.reverse();
+            }
+            rows.truncate(want);
+            rows
+        }
+        None => page_rows(conn, f, cursor.as_ref(), page.order, want)?,
+    };
+    let more = rows.len() > page.limit;
+    rows.truncate(page.limit);
+    let next = if more { rows.last().map(|&(day, id, _)| Cursor { unit: f.unit, order: page.order, day, id }.to_string()) } else { None };
+    Ok(Page { items: rows.into_iter().map(|r| r.2).collect(), next })
+}
+
+/// Up to `n` rows after `cursor` in `order`, each with its sort key (day, id).
+fn page_rows(
+    conn: &Connection,
+    f: &ValidFilter,
+    cursor: Option<&Cursor>,
+    order: Order,
+    n: usize,
+) -> Result<Vec<(Option<i64>, i64, Hit)>, QueryError> {
     let (_, t) = table(f.unit);
     let mut w = Where::from_filter(f, t);
-    if let Some(c) = &cursor {
+    if let Some(c) = cursor {
         after_cursor(&mut w, t, c);
     }
-    let sql = format!("SELECT {}, {t}.day {}{}{} LIMIT ?", hit_columns(), joined_from(f.unit), w.sql(), order_by(t, page.order));
+    let sql = format!("SELECT {}, {t}.day {}{}{} LIMIT ?", hit_columns(), joined_from(f.unit), w.sql(), order_by(t, order));
     let mut params = w.params;
-    // One row more than asked says whether there is a next page.
-    params.push(Value::Integer(page.limit as i64 + 1));
+    params.push(Value::Integer(n as i64));
     let mut st = conn.prepare_cached(&sql)?;
     let mut rows = st.query(params_from_iter(params.iter()))?;
-    let mut items = Vec::with_capacity(page.limit.min(1024));
-    let mut last = None;
-    let mut more = false;
+    let mut out = Vec::with_capacity(n.min(1024));
     while let Some(r) = rows.next()? {
-        if items.len() == page.limit {
-            more = true;
-            break;
-        }
         let day: Option<i64> = r.get(HIT_COLUMN_COUNT)?;
         let id: i64 = if f.unit == Unit::Clusters { r.get(0)? } else { r.get(10)? };
-        last = Some(Cursor { unit: f.unit, order: page.order, day, id });
-        items.push(hit_from_row(r)?);
+        out.push((day, id, hit_from_row(r)?));
     }
-    Ok(Page { items, next: if more { last.map(|c| c.to_string()) } else { None } })
+    Ok(out)
 }
 
 /// Every matching row in date order, handed to `each` one at a time: memory

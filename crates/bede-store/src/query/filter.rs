@@ -179,6 +179,23 @@ impl ValidFilter {
     pub fn unit(&self) -> Unit {
         self.unit
     }
+
+    /// An undirected dyad of two different countries as its two directions,
+    /// which no row can match both of: aggregates may then run once per
+    /// direction and add up, each run a single range of the dyad index,
+    /// instead of an OR whose row-id set costs more than the scan (measured:
+    /// 1.0 s against 0.45 s over 700,000 mentions). `None` for any other filter
+    /// (a code-prefix side like `RUS-RUSGOV` can match a row both ways).
+    pub(crate) fn disjoint_directions(&self) -> Option<[ValidFilter; 2]> {
+        match &self.dyad {
+            Some((a @ ActorMatch::Country(x), b @ ActorMatch::Country(y))) if !self.directed && x != y => {
+                let one_way =
+                    |s: &ActorMatch, t: &ActorMatch| ValidFilter { dyad: Some((s.clone(), t.clone())), directed: true, ..self.clone() };
+                Some([one_way(a, b), one_way(b, a)])
+            }
+            _ => None,
+        }
+    }
     /// The filter this was validated from (codes normalised to upper case).
     pub fn filter(&self) -> &Filter {
         &self.given
