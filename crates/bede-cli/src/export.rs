@@ -21,7 +21,7 @@ Examples:
 
 By default one row per event cluster: its representative mention with the cluster's
 mention, source and article counts. --mentions writes one row per mention. Negated events
-("X did not meet Y") are left out, as in bede query, unless --include-negated.";
+(\"X did not meet Y\") are left out, as in bede query, unless --include-negated.";
 
 #[derive(clap::Args, Debug)]
 #[command(after_long_help = EXPORT_EXAMPLES)]
