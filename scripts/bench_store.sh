@@ -35,15 +35,18 @@ opts=()
 [[ -n "${BATCH:-}" ]] && opts+=(--batch "$BATCH")
 
 rm -f "$out/bench.db" "$out/bench.db-wal" "$out/bench.db-shm"
-t0=$(date +%s.%N)
-"$bin" ingest "${opts[@]}" --db "$out/bench.db" "$out/articles.jsonl"
-t1=$(date +%s.%N)
-"$bin" ingest "${opts[@]}" --db "$out/bench.db" "$out/articles.jsonl"
-t2=$(date +%s.%N)
+# Wall and CPU seconds (user + system): on a shared machine the CPU time says
+# what the work costs, the wall time what this run got.
+timed() { /usr/bin/time -f "%e %U %S" -o "$1" "${@:2}"; }
+timed "$out/time1" "$bin" ingest "${opts[@]}" --db "$out/bench.db" "$out/articles.jsonl"
+timed "$out/time2" "$bin" ingest "${opts[@]}" --db "$out/bench.db" "$out/articles.jsonl"
+load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
 
-python3 - "$out/bench.db" "$t0" "$t1" "$t2" "$input_mb" <<'EOF'
+python3 - "$out/bench.db" "$out/time1" "$out/time2" "$input_mb" "$load" "$(nproc)" <<'EOF'
 import os, sqlite3, sys
-db, t0, t1, t2, input_mb = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
+db, time1, time2, input_mb, load, cores = sys.argv[1:7]
+wall, user, sys_ = (float(x) for x in open(time1).read().split()[-3:])
+again = float(open(time2).read().split()[-3])
 c = sqlite3.connect(db)
 c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 articles, = c.execute("SELECT count(*) FROM articles").fetchone()
@@ -51,9 +54,11 @@ events, = c.execute("SELECT count(*) FROM events").fetchone()
 clusters, multi = c.execute("SELECT count(*), sum(num_sources > 1) FROM clusters").fetchone()
 c.close()
 size = os.path.getsize(db) + sum(os.path.getsize(db + s) for s in ("-wal",) if os.path.exists(db + s))
-secs, again = t1 - t0, t2 - t1
-print(f"\ninput: {articles} articles stored from {input_mb} MB of JSONL")
-print(f"ingest: {secs:.1f} s, {articles / secs:.0f} articles/s, {events / secs:.0f} events/s")
+cpu = user + sys_
+print(f"\nmachine: {cores} cores, load average {load} at the end")
+print(f"input: {articles} articles stored from {input_mb} MB of JSONL")
+print(f"ingest: {wall:.1f} s wall, {articles / wall:.0f} articles/s, {events / wall:.0f} events/s")
+print(f"ingest CPU: {cpu:.1f} s (user {user:.1f} + system {sys_:.1f}): {articles / cpu:.0f} articles/s, {events / cpu:.0f} events/s per busy core")
 print(f"stored: {events} events in {clusters} clusters ({multi} reported by more than one outlet)")
 print(f"database: {size / 1e6:.0f} MB ({size / events:.0f} bytes per event, text and FTS index included)")
 print(f"re-run (all unchanged): {again:.1f} s, {articles / again:.0f} articles/s")
