@@ -16,6 +16,7 @@
 //! options (`new_actor_length`, `stop_on_error`, ...) have no counterpart in Bede:
 //! the summary names them and counts the records they were in force for. Events the coder marks as negated are dropped (`--keep-negated` keeps
 //! them). Records with `evaluate="false"` are coded and shown but not scored.
+//! Underscores in a `<Text>` are read as spaces (TABARI's multi-word tokens).
 
 use crate::eval::{event_triple, progress};
 use anyhow::Context;
@@ -284,9 +285,12 @@ fn parse_yyyymmdd(d: &str) -> Option<chrono::NaiveDate> {
 }
 
 /// The record as an article; with `comma_clauses`, the clauses the record's `comma_*`
-/// options select are taken out of the text first.
+/// options select are taken out of the text first. Underscores are TABARI's way of
+/// writing a multi-word name as one word in a text ("Dol_Amroth"; the record's parse
+/// has two words, and the dictionaries write the name with spaces), so they become spaces.
 fn article(r: &Record, comma_clauses: bool) -> Article {
     let text = if comma_clauses { comma::remove_clauses(&r.text, &CommaOptions::from_config(&r.config).0) } else { r.text.clone() };
+    let text = text.replace('_', " ");
     Article { id: r.id.clone(), text, published: r.date.as_deref().and_then(parse_yyyymmdd), ..Default::default() }
 }
 

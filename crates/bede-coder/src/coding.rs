@@ -74,6 +74,15 @@ pub fn code_actor(dict: &ActorDict, a: &Actor, date: Option<NaiveDate>, partner:
             sectors = vec![ag.code.clone()];
         }
     }
+    if let Some(pf) = a.prefix {
+        // "An MSF Arnor diplomat": the organisation type before the country code.
+        country = country.map(|c| format!("{}{c}", dict.entity(pf).code));
+    }
+    if a.former && a.agent.is_some() && role.as_deref() != Some("counterpart") {
+        // CAMEO codes former office-holders as elites (ELI) in place of their office.
+        sectors = vec!["ELI".into()];
+        role = None;
+    }
     let base = igo.map(|i| i.name.clone()).or_else(|| a.country.map(|(c, _)| dict.entity(c).name.clone())).unwrap_or_default();
     let display = match name {
         Some(n) => n,

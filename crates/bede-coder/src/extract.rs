@@ -20,6 +20,10 @@ pub struct Actor {
     pub person: Option<EntityId>,
     /// A person's name written in the text but unknown to the dictionary.
     pub name: Option<String>,
+    /// An organisation type written before the actor (see `Member::prefix`).
+    pub prefix: Option<EntityId>,
+    /// A former office-holder (see `Member::former`).
+    pub former: bool,
     /// Token span of the mention in this sentence.
     pub span: (usize, usize),
 }
@@ -32,6 +36,8 @@ impl Actor {
             agent: m.agent,
             person: m.person,
             name: m.name_tokens.map(|(a, b)| s.span_text(a, b).to_string()),
+            prefix: m.prefix,
+            former: m.former,
             span: (m.start, m.end),
         }
     }
@@ -226,10 +232,21 @@ fn match_elements(
             match_elements(s, phrases, rest, p.end, Slots { compound: Some(idx), ..slots }, end_at)
         }
         Element::SkipNp => {
-            // One noun phrase: an actor phrase, or a noun chunk, starting here.
-            let end = slot_phrase(phrases, pos)
-                .map(|(_, p)| p.end)
-                .or_else(|| s.chunks.iter().find(|c| c.kind == ChunkKind::Noun && c.start == pos).map(|c| c.end))?;
+            // One noun phrase: an actor phrase, or a noun chunk, starting here; or the rest
+            // of a noun chunk after the determiner or possessive a pattern names
+            // ("warned their ^ about +": "their | populations").
+            let end = slot_phrase(phrases, pos).map(|(_, p)| p.end).or_else(|| {
+                s.chunks
+                    .iter()
+                    .find(|c| {
+                        c.kind == ChunkKind::Noun
+                            && (c.start == pos
+                                || (c.start < pos
+                                    && pos < c.end
+                                    && (c.start..pos).all(|k| matches!(s.tags[k].xpos, Xpos::Dt | Xpos::PrpS | Xpos::Pdt | Xpos::WpS))))
+                    })
+                    .map(|c| c.end)
+            })?;
             match_elements(s, phrases, rest, end, slots, end_at)
         }
         Element::Skip => {
@@ -669,6 +686,16 @@ impl Extractor<'_> {
                         consumed_until = consumed_until.max(v.end);
                     }
                 }
+                // "abandoned efforts to stop ...", "announced plans to visit": an infinitive
+                // completing the verb's (actor-less) object noun is that noun's content,
+                // not a second act of the subject's.
+                let from = if fired.end > 0 { fired.end } else { tend };
+                let object = s.chunks.iter().find(|c| c.kind == ChunkKind::Noun && c.start == from);
+                if let Some(o) = object.filter(|o| !phrases.iter().any(|p| p.start < o.end && p.end > o.start)) {
+                    if let Some(v) = s.chunks.iter().find(|c| c.kind == ChunkKind::Verb && c.start == o.end && c.infinitive) {
+                        consumed_until = consumed_until.max(v.end);
+                    }
+                }
                 if fired.flags.deny_complement && deny_from.is_none() {
                     deny_from = Some(tend);
                 }
@@ -843,8 +870,10 @@ impl Extractor<'_> {
             // (only as the direct object, not deep inside a prepositional phrase).
             // (TABARI/PETRARCH: a possessive pronoun is no target: "rescheduled his trip in X".)
             let pronoun_possessor = p.possessed.is_some() && p.members.iter().all(|m| m.anaphor.is_some());
+            // (TABARI/PETRARCH code no pronoun: "question whether he ... with the Orcs".)
+            let pronoun = p.members.iter().all(|m| matches!(m.anaphor, Some(Anaphor::Singular | Anaphor::Plural)));
             p.start >= from
-                && !(self.wide_targets && pronoun_possessor)
+                && !(self.wide_targets && (pronoun_possessor || pronoun))
                 && (p.start < next_vg || self.wide_targets)
                 && (p.start < stop || self.wide_targets)
                 && (!p.location || self.wide_targets)
@@ -883,11 +912,20 @@ impl Extractor<'_> {
                         agent: None,
                         person: None,
                         name: None,
+                        prefix: None,
+                        former: false,
                         span: (m.start, m.end),
                     },
-                    EntityKind::Igo => {
-                        Actor { country: None, igo: Some(m.entity), agent: None, person: None, name: None, span: (m.start, m.end) }
-                    }
+                    EntityKind::Igo => Actor {
+                        country: None,
+                        igo: Some(m.entity),
+                        agent: None,
+                        person: None,
+                        name: None,
+                        prefix: None,
+                        former: false,
+                        span: (m.start, m.end),
+                    },
                     _ => continue,
                 };
                 if !mods.iter().any(|x| x.same_entity(&a)) {
@@ -953,7 +991,16 @@ impl Extractor<'_> {
                     let top = disc.top_countries();
                     if top.len() == 2 {
                         for c in top {
-                            out.push(Actor { country: Some((c, NameForm::Name)), igo: None, agent: None, person: None, name: None, span });
+                            out.push(Actor {
+                                country: Some((c, NameForm::Name)),
+                                igo: None,
+                                agent: None,
+                                person: None,
+                                name: None,
+                                prefix: None,
+                                former: false,
+                                span,
+                            });
                         }
                     }
                 }

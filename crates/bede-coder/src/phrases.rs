@@ -33,6 +33,11 @@ pub struct Member {
     /// Tokens naming a person the dictionary does not know ("Maria Zakharova").
     pub name_tokens: Option<(usize, usize)>,
     pub anaphor: Option<Anaphor>,
+    /// An organisation type written before the actor and its agent ("An MSF Arnor
+    /// diplomat": MSF, NGO-prefix, stacked on ARN + diplomat).
+    pub prefix: Option<EntityId>,
+    /// "former officials": the agent is a former office-holder (CAMEO's ELI).
+    pub former: bool,
     /// Only a country adjective ("the top Turkish" in "the top Turkish and
     /// Russian diplomats"): needs an agent from its coordinate.
     pub bare_adjective: bool,
@@ -40,7 +45,19 @@ pub struct Member {
 
 impl Member {
     fn empty(start: usize, end: usize) -> Member {
-        Member { start, end, country: None, igo: None, agent: None, person: None, name_tokens: None, anaphor: None, bare_adjective: false }
+        Member {
+            start,
+            end,
+            country: None,
+            igo: None,
+            agent: None,
+            person: None,
+            name_tokens: None,
+            anaphor: None,
+            prefix: None,
+            former: false,
+            bare_adjective: false,
+        }
     }
     pub fn is_actor(&self) -> bool {
         self.anaphor.is_some() || self.person.is_some() || self.igo.is_some() || self.country.is_some()
@@ -67,18 +84,34 @@ fn lower_is(w: &str, opts: &[&str]) -> bool {
 fn member_from(dict: &ActorDict, s: &Sentence, start: usize, end: usize, modifiers: bool) -> Option<Member> {
     let mut m = Member::empty(start, end);
     let mut agent_end = None;
+    let mut country_end = 0;
+    let mut country_modifies = false;
     for am in s.matches.iter().filter(|a| a.start >= start && a.end <= end) {
         let e = dict.entity(am.entity);
         match e.kind {
             EntityKind::Country => {
-                if m.country.is_none() || am.form == NameForm::Name {
+                // A name beats an adjective or a capital; TABARI/PETRARCH keep the phrase's
+                // first name ("the evil Arnor awful Gondor" is Arnor).
+                // (Two entries for the same words are two readings of one name, not two names.)
+                // A name in a hyphenated modifier ("Al Qaeda-linked") is not the phrase's name.
+                let first_name_kept =
+                    modifiers && matches!(m.country, Some((_, NameForm::Name))) && am.start >= country_end && !country_modifies;
+                if m.country.is_none() || (am.form == NameForm::Name && !first_name_kept) {
+                    country_end = am.end;
+                    country_modifies = s.words.get(am.end).is_some_and(|w| *w == "-");
                     m.country = Some((am.entity, am.form));
                 }
             }
             EntityKind::Igo => m.igo = Some(am.entity),
             EntityKind::Agent => {
+                // A prefix organisation type stays beside a later agent ("MSF ... diplomat").
+                if let Some(prev) = m.agent.filter(|&p| dict.entity(p).prefix && !e.prefix) {
+                    m.prefix = Some(prev);
+                }
                 m.agent = Some(am.entity);
                 agent_end = Some(am.end);
+                // "former security officials", "ex-ministers".
+                m.former |= (start..am.start).any(|k| lower_is(s.words[k], &["former", "ex", "ex-"]));
             }
             EntityKind::Person => m.person = Some(am.entity),
         }
@@ -235,6 +268,13 @@ pub fn find_phrases(dict: &ActorDict, s: &Sentence, modifiers: bool) -> Vec<Phra
             match (possessor, rest) {
                 (Some(p), Some(mut r)) if r.anaphor.is_none() || matches!(r.anaphor, Some(Anaphor::Agent(_))) => {
                     // "Turkey's foreign minister": the possessor gives the country.
+                    // TABARI/PETRARCH read the first actor of the phrase: "Ithilen's minister
+                    // Calimehtar" is Ithilen's government, "Arnor's Elrond" is Arnor.
+                    if modifiers && p.anaphor.is_none() && (p.country.is_some() || p.igo.is_some()) {
+                        r.country = None;
+                        r.igo = None;
+                        r.person = None;
+                    }
                     if r.country.is_none() && r.igo.is_none() && p.anaphor.is_none() {
                         r.country = p.country;
                         r.igo = p.igo;
@@ -378,6 +418,8 @@ fn merge_appositives(s: &Sentence, phrases: &mut Vec<Phrase>) {
                     person: name.person,
                     name_tokens: name.name_tokens,
                     anaphor: None,
+                    prefix: desc.prefix,
+                    former: desc.former,
                     bare_adjective: false,
                 };
                 let merged = if merged.country.is_none() && merged.igo.is_none() && merged.person.is_none() {
@@ -417,18 +459,30 @@ fn merge_coordination(s: &Sentence, phrases: &mut Vec<Phrase>) {
         let all_actor = |p: &Phrase| p.members.iter().all(|m| m.is_actor() && m.anaphor.is_none());
         // "the foreign ministers of Russia and Turkey", "soldiers from Gondor", "lawmakers
         // in Fornost": the agent applies to each country.
-        let a_agent_only = a.members.len() == 1 && matches!(a.members[0].anaphor, Some(Anaphor::Agent(_)));
-        if a_agent_only && gap_is(s, a.end, b.start, &[&["of"], &["from"], &["in"]]) {
-            let agent = a.members[0].agent;
-            // Take every coordinated country after "of".
+        let agents_only = |p: &Phrase| p.members.iter().all(|m| matches!(m.anaphor, Some(Anaphor::Agent(_))) && m.person.is_none());
+        // "Clerics and lawmakers": coordinated agents stay one phrase, each resolved on its own.
+        if agents_only(a) && agents_only(b) && gap_is(s, a.end, b.start, &[&["and"], &[",", "and"], &["or"], &[",", "or"]]) {
+            let mut members = a.members.clone();
+            members.extend(b.members.iter().copied());
+            let (start, end) = (a.start, b.end);
+            phrases[i] = Phrase { start, end, members, possessed: None, location: false };
+            phrases.remove(i + 1);
+            continue;
+        }
+        if agents_only(a) && gap_is(s, a.end, b.start, &[&["of"], &["from"], &["in"]]) {
+            let agents: Vec<_> = a.members.iter().map(|m| (m.agent, m.former, m.prefix)).collect();
+            // Take every coordinated country after "of"; "lawmakers and officials in
+            // Fornost and Gondor" are each agent of each country.
             let mut j = i + 1;
             let mut end = b.end;
             let mut members: Vec<Member> = Vec::new();
             loop {
                 let p = &phrases[j];
-                for m in &p.members {
-                    if m.country.is_some() && m.agent.is_none() && m.person.is_none() {
-                        members.push(Member { agent, ..*m });
+                for &(agent, former, prefix) in &agents {
+                    for m in &p.members {
+                        if m.country.is_some() && m.agent.is_none() && m.person.is_none() {
+                            members.push(Member { agent, former, prefix: prefix.or(m.prefix), ..*m });
+                        }
                     }
                 }
                 end = end.max(p.end);

@@ -185,7 +185,7 @@ impl Coder {
 
     /// Analyse a cleaned text with known article dates.
     pub fn analyse_text<'a>(&self, doc_id: &str, body: &'a str, dates: DocDates) -> Analysis<'a> {
-        let analyzer = Analyzer { tagger: &self.tagger, dict: &self.dict, matcher: &self.matcher };
+        let analyzer = Analyzer { tagger: &self.tagger, dict: &self.dict, matcher: &self.matcher, verbs: &self.verbs };
         let extractor = Extractor {
             dict: &self.dict,
             verbs: &self.verbs,

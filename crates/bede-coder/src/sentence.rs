@@ -1,7 +1,8 @@
 //! One analysed sentence: tokens, tags, lemmas, chunks and actor matches.
 
+use crate::verbs::VerbDict;
 use bede_actors::{ActorDict, ActorMatch, ActorMatcher, MatchScratch};
-use bede_nlp::{Chunk, PosTag, Tagger, Token};
+use bede_nlp::{Chunk, PosTag, Tagger, Token, Upos, Xpos};
 use std::borrow::Cow;
 
 pub struct Sentence<'a> {
@@ -21,6 +22,117 @@ pub struct Analyzer<'c> {
     pub tagger: &'c Tagger,
     pub dict: &'c ActorDict,
     pub matcher: &'c ActorMatcher,
+    /// The verb dictionary: its triggers are the verbs the re-tagging rules know.
+    pub verbs: &'c VerbDict,
+}
+
+/// Finite verb tags: a clause already has its verb.
+fn is_finite(x: Xpos) -> bool {
+    matches!(x, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md)
+}
+
+/// Verbs that take a participle as part of the verb group ("has signed", "was
+/// reported", "got arrested", "remained closed").
+fn is_auxiliary(w: &str) -> bool {
+    const AUX: &[&str] = &[
+        "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "have", "has", "had", "having", "'ve", "get", "gets", "got",
+        "gotten", "getting", "become", "becomes", "became", "remain", "remains", "remained", "seem", "seems", "seemed", "feel", "feels",
+        "felt", "look", "looks", "looked", "stay", "stays", "stayed", "appear", "appears", "appeared",
+    ];
+    AUX.iter().any(|a| w.eq_ignore_ascii_case(a))
+}
+
+/// Words that open a new clause: a finite verb after them is that clause's.
+const CLAUSE_OPENERS: &[&str] =
+    &["after", "before", "when", "while", "since", "because", "as", "that", "which", "who", "where", "until", "although", "though", "if"];
+
+/// Correct the tagger where it reads a dictionary verb as a noun, adjective or
+/// adverb in a place only a verb can stand. The tagger learnt from EWT and has
+/// not seen most of the verb dictionary's words in every form; the coder knows
+/// which words are verbs it codes. Three places, each narrow:
+/// - after a modal, possibly past adverbs: "will abandon", "would not act";
+/// - after "to" that follows a verb: "has begun to question";
+/// - right after a sentence-initial proper-noun subject, when the clause has no
+///   other finite verb: "Ethiopia departs from Libya", "The mayor left yesterday"
+///   (the subject chunk may start with a determiner and hold a possessive).
+fn retag_verbs(words: &[&str], tags: &mut [PosTag], verbs: &VerbDict) {
+    let is_trigger = |w: &str, as_tag: Xpos| {
+        let l = bede_nlp::lemma::lemma(w, as_tag);
+        !verbs.verb_blocks(&l).is_empty()
+    };
+    let retaggable = |x: Xpos| matches!(x, Xpos::Nn | Xpos::Nns | Xpos::Jj | Xpos::Rb | Xpos::In);
+    let set = |t: &mut PosTag, x: Xpos| {
+        t.xpos = x;
+        t.upos = Upos::Verb;
+    };
+    for i in 1..words.len() {
+        // A participle right after a full verb and before a noun phrase modifies the noun:
+        // "abandon improved relations", "seek increased aid".
+        if matches!(tags[i].xpos, Xpos::Vbn | Xpos::Vbd)
+            && tags[i - 1].xpos.is_verb()
+            && !is_auxiliary(words[i - 1])
+            && words.get(i + 1).is_some_and(|_| matches!(tags[i + 1].xpos, Xpos::Jj | Xpos::Nn | Xpos::Nns))
+        {
+            tags[i] = PosTag { upos: Upos::Adj, xpos: Xpos::Jj };
+            continue;
+        }
+        if !retaggable(tags[i].xpos) || words[i].chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        // After a modal: "will abandon", "would not act".
+        let mut k = i - 1;
+        while k > 0 && tags[k].xpos.is_adverb() && k + 2 >= i {
+            k -= 1;
+        }
+        if tags[k].xpos == Xpos::Md && is_trigger(words[i], Xpos::Vb) {
+            set(&mut tags[i], Xpos::Vb);
+            continue;
+        }
+        // After "to" that follows a verb: "has begun to question".
+        if i >= 2 && words[i - 1].eq_ignore_ascii_case("to") && tags[i - 2].xpos.is_verb() && is_trigger(words[i], Xpos::Vb) {
+            tags[i - 1] = PosTag { upos: Upos::Part, xpos: Xpos::To };
+            set(&mut tags[i], Xpos::Vb);
+            continue;
+        }
+        // Right after the sentence's proper-noun subject.
+        let subject_ok = (0..i).all(|j| {
+            tags[j].xpos.is_proper_noun()
+                || (j == 0 && tags[j].xpos == Xpos::Dt)
+                || (j > 0 && matches!(tags[j].xpos, Xpos::Pos | Xpos::Jj | Xpos::Nn))
+        }) && (0..i).any(|j| tags[j].xpos.is_proper_noun())
+            && !tags[i - 1].xpos.is_adjective();
+        if !subject_ok || tags[i].xpos == Xpos::In || (0..i).any(|j| is_finite(tags[j].xpos)) {
+            continue;
+        }
+        let clause_has_verb = words[i + 1..]
+            .iter()
+            .zip(&tags[i + 1..])
+            .take_while(|(w, t)| {
+                !matches!(**w, "," | ";" | ":") && !CLAUSE_OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o)) && t.xpos != Xpos::Period
+            })
+            .any(|(_, t)| is_finite(t.xpos));
+        if clause_has_verb {
+            continue;
+        }
+        let next_ok = words
+            .get(i + 1)
+            .is_some_and(|_| matches!(tags[i + 1].xpos, Xpos::In | Xpos::Dt | Xpos::Nnp | Xpos::PrpS | Xpos::Nn | Xpos::Rb));
+        if !next_ok {
+            continue;
+        }
+        let lower = words[i].to_lowercase();
+        let new = match tags[i].xpos {
+            Xpos::Nns if lower.ends_with('s') && is_trigger(words[i], Xpos::Vbz) => Some(Xpos::Vbz),
+            Xpos::Nn | Xpos::Jj if bede_nlp::lemma::lemma(words[i], Xpos::Vbd) != lower && is_trigger(words[i], Xpos::Vbd) => {
+                Some(Xpos::Vbd)
+            }
+            Xpos::Nn if is_trigger(words[i], Xpos::Vbp) => Some(Xpos::Vbp),
+            _ => None,
+        };
+        if let Some(x) = new {
+            set(&mut tags[i], x);
+        }
+    }
 }
 
 fn is_quote(w: &str) -> bool {
@@ -34,6 +146,7 @@ impl Analyzer<'_> {
         let words: Vec<&str> = tokens.iter().map(|t| &text[t.start as usize..t.end as usize]).collect();
         let mut tags = Vec::with_capacity(words.len());
         self.tagger.tag(&words, &mut tags);
+        retag_verbs(&words, &mut tags, self.verbs);
         let lemmas = words.iter().zip(&tags).map(|(w, t)| bede_nlp::lemma::lemma(w, t.xpos)).collect();
         let mut chunks = Vec::new();
         bede_nlp::chunk(&words, &tags, &mut chunks);

@@ -105,6 +105,12 @@ pub fn chunk(words: &[&str], tags: &[PosTag], out: &mut Vec<Chunk>) {
                 let tj = x(j);
                 let ok = if tj == Xpos::Hyph || tj == Xpos::Pos {
                     j > start && j + 1 < n && (np_tag(x(j + 1)) || x(j + 1).is_verb())
+                } else if tj == Xpos::Cc {
+                    // "awful and evil minister": coordinated lower-case adjectives inside the
+                    // phrase. Capitalised ones ("Russian and Turkish diplomats") may name
+                    // different actors; the coder coordinates those.
+                    let lower_adj = |k: usize| x(k).is_adjective() && words[k].chars().next().is_some_and(char::is_lowercase);
+                    j > start && j + 2 < n && lower_adj(j - 1) && lower_adj(j + 1) && (x(j + 2).is_noun() || x(j + 2).is_adjective())
                 } else if matches!(tj, Xpos::Vbn | Xpos::Vbg) {
                     // "the ongoing hostilities", "Turkish-backed fighters": a participle
                     // inside a noun phrase, followed by more of it.
