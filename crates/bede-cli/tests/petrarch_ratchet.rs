@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 /// Records exactly right (same set of source/target/code triples) when this was last landed.
-const LANDED: usize = 232;
+const LANDED: usize = 250;
 
 fn suite() -> Option<PathBuf> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/petrarch2/PETR.UnitTest.records.xml");
