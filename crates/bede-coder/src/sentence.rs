@@ -188,3 +188,59 @@ impl Sentence<'_> {
         is_quote(self.words[i]) || self.words[i] == "'" || self.words[i] == "‘" || self.words[i] == "’"
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags_of(spec: &[(&str, Xpos)]) -> (Vec<&'static str>, Vec<PosTag>) {
+        let words = spec.iter().map(|(w, _)| -> &'static str { Box::leak(w.to_string().into_boxed_str()) }).collect();
+        let tags = spec.iter().map(|&(_, x)| PosTag { upos: Upos::X, xpos: x }).collect();
+        (words, tags)
+    }
+
+    fn verbs() -> VerbDict {
+        let mut v = VerbDict::default();
+        v.load_str("t.txt", "%free-codes\n== abandon [345]\n== question [212]\n== depart [032]\n== leave [032]\n").unwrap();
+        v
+    }
+
+    fn xpos(tags: &[PosTag]) -> Vec<Xpos> {
+        tags.iter().map(|t| t.xpos).collect()
+    }
+
+    #[test]
+    fn verbs_after_a_modal_and_after_verb_to() {
+        use Xpos::*;
+        let (w, mut t) = tags_of(&[("Arnor", Nnp), ("will", Md), ("abandon", Rb), ("improved", Vbn), ("relations", Nns)]);
+        retag_verbs(&w, &mut t, &verbs());
+        assert_eq!(xpos(&t), vec![Nnp, Md, Vb, Jj, Nns]);
+        let (w, mut t) = tags_of(&[("Sam", Nnp), ("has", Vbz), ("begun", Vbn), ("to", In), ("question", Nn), ("it", Prp)]);
+        retag_verbs(&w, &mut t, &verbs());
+        assert_eq!(xpos(&t), vec![Nnp, Vbz, Vbn, To, Vb, Prp]);
+        // A word the verb dictionary does not know stays as tagged.
+        let (w, mut t) = tags_of(&[("Sam", Nnp), ("has", Vbz), ("begun", Vbn), ("to", In), ("lunch", Nn)]);
+        retag_verbs(&w, &mut t, &verbs());
+        assert_eq!(xpos(&t), vec![Nnp, Vbz, Vbn, In, Nn]);
+    }
+
+    #[test]
+    fn verb_after_a_proper_noun_subject_only_when_the_clause_has_none() {
+        use Xpos::*;
+        let (w, mut t) = tags_of(&[("Ethiopia", Nnp), ("departs", Nns), ("from", In), ("Libya", Nnp), (".", Period)]);
+        retag_verbs(&w, &mut t, &verbs());
+        assert_eq!(xpos(&t), vec![Nnp, Vbz, In, Nnp, Period]);
+        // "The mayor left yesterday": an irregular past form read as a noun.
+        let (w, mut t) = tags_of(&[("Galadhon", Nnp), ("'s", Pos), ("mayor", Nn), ("left", Nn), ("yesterday", Nn)]);
+        retag_verbs(&w, &mut t, &verbs());
+        assert_eq!(xpos(&t), vec![Nnp, Pos, Nn, Vbd, Nn]);
+        // The clause has its verb: "Ethiopia departs" stays a noun phrase.
+        let (w, mut t) = tags_of(&[("Ethiopia", Nnp), ("departs", Nns), ("from", In), ("Libya", Nnp), ("rose", Vbd)]);
+        retag_verbs(&w, &mut t, &verbs());
+        assert_eq!(xpos(&t), vec![Nnp, Nns, In, Nnp, Vbd]);
+        // A participle after an auxiliary stays a verb: "has improved relations".
+        let (w, mut t) = tags_of(&[("Arnor", Nnp), ("has", Vbz), ("improved", Vbn), ("relations", Nns)]);
+        retag_verbs(&w, &mut t, &verbs());
+        assert_eq!(xpos(&t), vec![Nnp, Vbz, Vbn, Nns]);
+    }
+}
