@@ -100,7 +100,7 @@ fn split_multi_codes(e: Event) -> Vec<Event> {
             if let (Some(t), Some(tc)) = (x.target.as_mut(), tc) {
                 t.code = tc.clone();
             }
-            x.id = event_id(&x.doc_id, x.sentence, &x.source.code, x.target.as_ref().map(|t| t.code.as_str()), &x.cameo);
+            x.id = event_id(&x.doc_id, x.sentence, &x.source, x.target.as_ref(), &x.cameo);
             out.push(x);
         }
     }
@@ -310,7 +310,7 @@ impl Coder {
         let vspan = s.byte_span(c.trigger.0, c.trigger.1);
         let sentence = c.sentence as u32;
         Some(Event {
-            id: event_id(doc_id, sentence, &source.code, target.as_ref().map(|t| t.code.as_str()), &c.code),
+            id: event_id(doc_id, sentence, &source, target.as_ref(), &c.code),
             doc_id: doc_id.to_string(),
             sentence,
             date,

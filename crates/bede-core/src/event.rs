@@ -66,11 +66,16 @@ pub struct Event {
 }
 
 /// The stable id of an event: a hash of document id, sentence index, source,
-/// target and code, so re-coding the same article gives the same ids.
-pub fn event_id(doc_id: &str, sentence: u32, source: &str, target: Option<&str>, code: &str) -> String {
+/// target and code, so re-coding the same article gives the same ids. Each side
+/// counts with its code and its display name: one sentence can hold two events
+/// with the same codes between different people ("Lavrov met Cavusoglu, as Putin
+/// had met Erdogan": RUSGOV→TURGOV twice), and the coder keeps both.
+pub fn event_id(doc_id: &str, sentence: u32, source: &ActorRef, target: Option<&ActorRef>, code: &str) -> String {
     use xxhash_rust::xxh3::Xxh3;
     let mut h = Xxh3::new();
-    for part in [doc_id.as_bytes(), &sentence.to_le_bytes(), source.as_bytes(), target.unwrap_or("").as_bytes(), code.as_bytes()] {
+    let (tc, tn) = target.map(|t| (t.code.as_str(), t.name.as_str())).unwrap_or(("", ""));
+    for part in [doc_id.as_bytes(), &sentence.to_le_bytes(), source.code.as_bytes(), source.name.as_bytes(), tc.as_bytes(), tn.as_bytes(), code.as_bytes()]
+    {
         h.update(&(part.len() as u64).to_le_bytes());
         h.update(part);
     }

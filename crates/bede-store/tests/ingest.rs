@@ -29,7 +29,7 @@ fn tur() -> ActorRef {
 fn ev(doc: &str, sentence: u32, source: ActorRef, target: Option<ActorRef>, cameo: &str, date: Option<&str>) -> Event {
     let date = date.map(|d| PartialDate::parse(d).expect("test date"));
     Event {
-        id: event_id(doc, sentence, &source.code, target.as_ref().map(|t| t.code.as_str()), cameo),
+        id: event_id(doc, sentence, &source, target.as_ref(), cameo),
         doc_id: doc.into(),
         sentence,
         date,

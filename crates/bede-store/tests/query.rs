@@ -16,15 +16,16 @@ fn actor(code: &str) -> ActorRef {
 fn event(doc: &str, sentence: u32, src: &str, tgt: Option<&str>, cameo: &str, date: Option<&str>, evidence: &str) -> Event {
     let c = bede_cameo::lookup(cameo).expect("test uses real codes");
     let date = date.map(|d| PartialDate::parse(d).unwrap());
+    let (source, target) = (actor(src), tgt.map(actor));
     Event {
-        id: bede_core::event_id(doc, sentence, src, tgt, cameo),
+        id: bede_core::event_id(doc, sentence, &source, target.as_ref(), cameo),
         doc_id: doc.into(),
         sentence,
         date,
         date_precision: date.map(|d| d.precision()),
         date_basis: if date.is_some() { DateBasis::Explicit } else { DateBasis::Unknown },
-        source: actor(src),
-        target: tgt.map(actor),
+        source,
+        target,
         cameo: cameo.into(),
         cameo_name: c.name.into(),
         quad_class: c.quad_class,
