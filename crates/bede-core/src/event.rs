@@ -74,8 +74,15 @@ pub fn event_id(doc_id: &str, sentence: u32, source: &ActorRef, target: Option<&
     use xxhash_rust::xxh3::Xxh3;
     let mut h = Xxh3::new();
     let (tc, tn) = target.map(|t| (t.code.as_str(), t.name.as_str())).unwrap_or(("", ""));
-    for part in [doc_id.as_bytes(), &sentence.to_le_bytes(), source.code.as_bytes(), source.name.as_bytes(), tc.as_bytes(), tn.as_bytes(), code.as_bytes()]
-    {
+    for part in [
+        doc_id.as_bytes(),
+        &sentence.to_le_bytes(),
+        source.code.as_bytes(),
+        source.name.as_bytes(),
+        tc.as_bytes(),
+        tn.as_bytes(),
+        code.as_bytes(),
+    ] {
         h.update(&(part.len() as u64).to_le_bytes());
         h.update(part);
     }
