@@ -65,6 +65,28 @@ fn retag_verbs(words: &[&str], tags: &mut [PosTag], verbs: &VerbDict) {
         t.xpos = x;
         t.upos = Upos::Verb;
     };
+    // Computed once, so the rules stay linear in the sentence length. The other rules
+    // fire only after a verb, so they never change the subject run or what follows a
+    // token in its clause as seen from an earlier token.
+    // The leading run of tokens a proper-noun subject may consist of ("The", names,
+    // "'s", adjectives, nouns), and its first proper noun.
+    let in_subject =
+        |j: usize, x: Xpos| x.is_proper_noun() || (j == 0 && x == Xpos::Dt) || (j > 0 && matches!(x, Xpos::Pos | Xpos::Jj | Xpos::Nn));
+    let mut subject_len = tags.iter().enumerate().take_while(|(j, t)| in_subject(*j, t.xpos)).count();
+    let first_proper = tags.iter().position(|t| t.xpos.is_proper_noun()).unwrap_or(usize::MAX);
+    // Whether a finite verb follows each token within its clause (before a comma, colon,
+    // period or clause opener).
+    let mut verb_ahead = vec![false; words.len()];
+    let mut seen = false;
+    for k in (0..words.len()).rev() {
+        verb_ahead[k] = seen;
+        let w = words[k];
+        if matches!(w, "," | ";" | ":") || CLAUSE_OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o)) || tags[k].xpos == Xpos::Period {
+            seen = false;
+        } else if is_finite(tags[k].xpos) {
+            seen = true;
+        }
+    }
     for i in 1..words.len() {
         // A participle right after a full verb and before a noun phrase modifies the noun:
         // "abandon improved relations", "seek increased aid".
@@ -95,23 +117,8 @@ fn retag_verbs(words: &[&str], tags: &mut [PosTag], verbs: &VerbDict) {
             continue;
         }
         // Right after the sentence's proper-noun subject.
-        let subject_ok = (0..i).all(|j| {
-            tags[j].xpos.is_proper_noun()
-                || (j == 0 && tags[j].xpos == Xpos::Dt)
-                || (j > 0 && matches!(tags[j].xpos, Xpos::Pos | Xpos::Jj | Xpos::Nn))
-        }) && (0..i).any(|j| tags[j].xpos.is_proper_noun())
-            && !tags[i - 1].xpos.is_adjective();
-        if !subject_ok || tags[i].xpos == Xpos::In || (0..i).any(|j| is_finite(tags[j].xpos)) {
-            continue;
-        }
-        let clause_has_verb = words[i + 1..]
-            .iter()
-            .zip(&tags[i + 1..])
-            .take_while(|(w, t)| {
-                !matches!(**w, "," | ";" | ":") && !CLAUSE_OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o)) && t.xpos != Xpos::Period
-            })
-            .any(|(_, t)| is_finite(t.xpos));
-        if clause_has_verb {
+        let subject_ok = i <= subject_len && first_proper < i && !tags[i - 1].xpos.is_adjective();
+        if !subject_ok || tags[i].xpos == Xpos::In || verb_ahead[i] {
             continue;
         }
         let next_ok = words
@@ -131,6 +138,8 @@ fn retag_verbs(words: &[&str], tags: &mut [PosTag], verbs: &VerbDict) {
         };
         if let Some(x) = new {
             set(&mut tags[i], x);
+            // The subject ends at its verb.
+            subject_len = i;
         }
     }
 }
