@@ -10,6 +10,7 @@ mod export;
 mod ingest;
 mod output;
 mod query;
+mod serve;
 mod throughput;
 mod validate;
 
@@ -108,6 +109,9 @@ enum Command {
     Query(query::QueryArgs),
     /// Export the event database as GDELT, ICEWS, PLOVER JSONL, CSV or partitioned Parquet.
     Export(export::ExportArgs),
+    /// Serve the event database: a JSON API (docs/api.md) and a web dashboard, read-only,
+    /// on http://127.0.0.1:8080/ by default.
+    Serve(serve::ServeArgs),
     /// Train the part-of-speech tagger on a UD CoNLL-U treebank and write the model file.
     TrainTagger {
         /// Training treebank.
@@ -137,6 +141,7 @@ fn main() -> ExitCode {
         Command::Ingest(args) => ingest::run(args),
         Command::Query(args) => query::run(args),
         Command::Export(args) => export::run(args),
+        Command::Serve(args) => serve::run(args),
         Command::TrainTagger { train, test, output, iterations } => train_tagger(&train, &test, &output, iterations),
     };
     match r {

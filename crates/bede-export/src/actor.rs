@@ -139,6 +139,52 @@ pub(crate) fn country_name(iso3: &str) -> Option<&'static str> {
     names.get(iso3).map(String::as_str)
 }
 
+/// A readable label for an actor code, for people rather than programs:
+/// the embedded dictionary's name for the code itself (`IGOUNO` → its
+/// organisation, `TUR` → the country), else the longest dictionary code it
+/// starts with followed by the names of the sector codes after it (`RUSGOV` →
+/// "Russia · Government"), else the code.
+pub fn actor_label(code: &str) -> String {
+    static NAMES: OnceLock<HashMap<String, String>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let Ok(dict) = bede_actors::ActorDict::embedded() else { return HashMap::new() };
+        dict.entities
+            .iter()
+            .filter(|e| matches!(e.kind, bede_actors::EntityKind::Country | bede_actors::EntityKind::Igo) && !e.code.is_empty())
+            .map(|e| (e.code.clone(), e.name.clone()))
+            .collect()
+    });
+    if let Some(n) = names.get(code) {
+        return n.clone();
+    }
+    // Longest known prefix on a three-letter boundary, then the rest as sectors.
+    let mut cut = code.len() - code.len() % 3;
+    while cut >= 3 {
+        if let Some(name) = code.get(..cut).and_then(|b| names.get(b)) {
+            let rest = &code[cut..];
+            let mut label = name.clone();
+            let mut parts = Vec::new();
+            let mut i = 0;
+            while let Some(unit) = rest.get(i..i + 3) {
+                parts.push(sector_name(unit));
+                i += 3;
+            }
+            if !parts.is_empty() && i == rest.len() {
+                label.push_str(" · ");
+                label.push_str(&parts.join(", "));
+                return label;
+            }
+            return format!("{label} · {rest}");
+        }
+        cut -= 3;
+    }
+    // A code of sectors only (`GOV`, `MIL`): its name.
+    if code.len() == 3 && is_sector(code) {
+        return sector_name(code).to_string();
+    }
+    code.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,6 +262,20 @@ mod tests {
         assert_eq!(country_name("TUR").map(|n| !n.is_empty()), Some(true));
         assert_ne!(country_name("RUS"), Some("RUS"));
         assert_eq!(country_name("XYZ"), None);
+    }
+
+    #[test]
+    fn actor_labels() {
+        let rus = country_name("RUS").unwrap();
+        assert_eq!(actor_label("RUS"), rus);
+        assert_eq!(actor_label("RUSGOV"), format!("{rus} · Government"));
+        assert_eq!(actor_label("RUSGOVMIL"), format!("{rus} · Government, Military"));
+        assert_ne!(actor_label("IGOUNO"), "IGOUNO");
+        assert_eq!(actor_label("GOV"), "Government");
+        assert_eq!(actor_label("QQQZZZ"), "QQQZZZ");
+        assert_eq!(actor_label(""), "");
+        // Not on a three-letter boundary: the known prefix, then the rest as is.
+        assert_eq!(actor_label("RUSGO"), format!("{rus} · GO"));
     }
 
     #[test]

@@ -27,6 +27,7 @@ pub mod parquet;
 pub mod plover;
 mod text;
 
+pub use crate::actor::actor_label;
 pub use crate::csv::{CsvColumns, CsvWriter};
 pub use crate::gdelt::{GdeltOptions, GdeltWriter};
 pub use crate::icews::IcewsWriter;

@@ -239,6 +239,13 @@ impl Store {
         }
         index_evidence(&tx, &mut unindexed).map_err(sql_err)?;
         tx.execute("DELETE FROM meta WHERE key = 'fts_deferred'", []).map_err(sql_err)?;
+        // Readers (`bede serve`'s caches) compare this to know the store changed.
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('generation', '1')
+             ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)",
+            [],
+        )
+        .map_err(sql_err)?;
         for c in touched {
             if !cluster::recompute(&tx, c).map_err(sql_err)? {
                 report.clusters_removed += 1;

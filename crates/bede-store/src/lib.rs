@@ -127,6 +127,12 @@ impl Store {
         &self.conn
     }
 
+    /// The connection itself, for a reader that keeps connections of its own
+    /// (`bede serve`'s pool); the same rule as [`Store::conn`] applies.
+    pub fn into_connection(self) -> Connection {
+        self.conn
+    }
+
     /// The database file.
     pub fn path(&self) -> &Path {
         &self.path
@@ -217,9 +223,11 @@ impl Store {
         }
         if let Some(v) = self.schema_version()? {
             self.check_version(&v)?;
-            // Same version: re-applying adds any index a later build of this
-            // version introduced (every statement is IF NOT EXISTS).
-            return self.conn.execute_batch(SCHEMA_SQL).map_err(|e| self.err(e));
+            // Same version: re-applying adds any table, index or trigger a later
+            // build of this version introduced (every statement is IF NOT EXISTS),
+            // then fills tables derived from `events` that an older build lacked.
+            self.conn.execute_batch(SCHEMA_SQL).map_err(|e| self.err(e))?;
+            return self.fill_actor_tables();
         }
         if self.table_count()? > 0 {
             return Err(StoreError::NotBede { path: self.path.clone() });
@@ -228,6 +236,7 @@ impl Store {
         // either an empty file or a complete store, never tables without `meta`.
         let sql = format!(
             "BEGIN IMMEDIATE;\n{SCHEMA_SQL}\nINSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '{SCHEMA_VERSION}');\n\
+             INSERT OR IGNORE INTO meta(key, value) VALUES ('actor_tables', '1');\n\
              PRAGMA application_id = {APPLICATION_ID};\nCOMMIT;"
         );
         if let Err(e) = self.conn.execute_batch(&sql) {
@@ -240,6 +249,44 @@ impl Store {
             Some(v) => self.check_version(&v),
             None => Err(StoreError::NotBede { path: self.path.clone() }),
         }
+    }
+}
+
+impl Store {
+    /// Whether the actor aggregate tables (`actor_dyads`, `actor_names`) are
+    /// filled: true for every store this build has opened for writing.
+    pub fn has_actor_tables(&self) -> Result<bool> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM meta WHERE key = 'actor_tables' AND value = '1'", [], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        Ok(n > 0)
+    }
+
+    /// Fill the actor aggregates of a store written before they existed, in
+    /// one transaction (their triggers keep them from then on).
+    fn fill_actor_tables(&self) -> Result<()> {
+        if self.has_actor_tables()? {
+            return Ok(());
+        }
+        let sql = "BEGIN IMMEDIATE;
+            DELETE FROM actor_dyads;
+            DELETE FROM actor_names;
+            INSERT INTO actor_dyads (source_code, target_code, mentions)
+                SELECT source_code, coalesce(target_code, ''), count(*) FROM events GROUP BY 1, 2;
+            INSERT INTO actor_names (code, name, mentions)
+                SELECT code, name, count(*) FROM (
+                    SELECT source_code AS code, source_name AS name FROM events
+                    UNION ALL
+                    SELECT target_code, coalesce(target_name, '') FROM events WHERE target_code IS NOT NULL)
+                GROUP BY 1, 2;
+            INSERT OR REPLACE INTO meta (key, value) VALUES ('actor_tables', '1');
+            COMMIT;";
+        if let Err(e) = self.conn.execute_batch(sql) {
+            let _ = self.conn.execute_batch("ROLLBACK");
+            return Err(self.err(e));
+        }
+        Ok(())
     }
 }
 

@@ -13,9 +13,14 @@
 //!
 //! Not here: writing (ingest, clustering) and file formats (`bede-export`).
 
+mod detail;
 mod filter;
 mod series;
 
+pub use detail::{
+    actor, actor_names, actor_partners, actors, article, cluster, cluster_mentions, generation, mention, ActorCounts, ActorList,
+    ArticleDetail, ArticleInfo, ClusterInfo, NameCount, SentenceEvents,
+};
 pub use filter::{day_date, day_number, Filter, FilterError, Param, Unit, ValidFilter};
 pub use series::{series, Period, PeriodCounts, Series};
 

@@ -146,3 +146,40 @@ END;
 CREATE TRIGGER IF NOT EXISTS events_fts_ad AFTER DELETE ON events BEGIN
     INSERT INTO events_fts(events_fts, rowid, evidence) VALUES ('delete', old.id, old.evidence);
 END;
+
+-- Actor aggregates for `bede serve` (the actor list and actor pages), kept by
+-- triggers so every insert and delete of an event (ingest, article replacement)
+-- keeps them equal to what `events` holds; reading them never scans `events`.
+-- `actor_dyads`: mentions per (source code, target code; '' when no target).
+-- `actor_names`: mentions per (code, display name), on either side.
+-- A store made before these tables existed is filled from `events` once, when
+-- it is next opened for writing (meta 'actor_tables' = '1' says it was).
+CREATE TABLE IF NOT EXISTS actor_dyads (
+    source_code TEXT NOT NULL,
+    target_code TEXT NOT NULL,
+    mentions    INTEGER NOT NULL,
+    PRIMARY KEY (source_code, target_code)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS actor_dyads_target ON actor_dyads(target_code);
+CREATE TABLE IF NOT EXISTS actor_names (
+    code     TEXT NOT NULL,
+    name     TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (code, name)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS events_actors_ai AFTER INSERT ON events BEGIN
+    INSERT INTO actor_dyads (source_code, target_code, mentions) VALUES (new.source_code, coalesce(new.target_code, ''), 1)
+        ON CONFLICT (source_code, target_code) DO UPDATE SET mentions = mentions + 1;
+    INSERT INTO actor_names (code, name, mentions) VALUES (new.source_code, new.source_name, 1)
+        ON CONFLICT (code, name) DO UPDATE SET mentions = mentions + 1;
+    INSERT INTO actor_names (code, name, mentions) SELECT new.target_code, coalesce(new.target_name, ''), 1 WHERE new.target_code IS NOT NULL
+        ON CONFLICT (code, name) DO UPDATE SET mentions = mentions + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS events_actors_ad AFTER DELETE ON events BEGIN
+    UPDATE actor_dyads SET mentions = mentions - 1 WHERE source_code = old.source_code AND target_code = coalesce(old.target_code, '');
+    DELETE FROM actor_dyads WHERE source_code = old.source_code AND target_code = coalesce(old.target_code, '') AND mentions <= 0;
+    UPDATE actor_names SET mentions = mentions - 1 WHERE code = old.source_code AND name = old.source_name;
+    DELETE FROM actor_names WHERE code = old.source_code AND name = old.source_name AND mentions <= 0;
+    UPDATE actor_names SET mentions = mentions - 1 WHERE old.target_code IS NOT NULL AND code = old.target_code AND name = coalesce(old.target_name, '');
+    DELETE FROM actor_names WHERE old.target_code IS NOT NULL AND code = old.target_code AND name = coalesce(old.target_name, '') AND mentions <= 0;
+END;

@@ -116,6 +116,48 @@ fn assert_clusters_consistent(s: &Store) {
     s.conn().execute("INSERT INTO events_fts (events_fts, rank) VALUES ('integrity-check', 1)", []).expect("FTS index matches events");
     let flag: i64 = s.conn().query_row("SELECT count(*) FROM meta WHERE key = 'fts_deferred'", [], |r| r.get(0)).unwrap();
     assert_eq!(flag, 0);
+    assert_actor_tables_consistent(s);
+}
+
+/// The actor aggregates the triggers keep hold exactly what `events` says.
+fn assert_actor_tables_consistent(s: &Store) {
+    let rows = |sql: &str| -> Vec<(String, String, i64)> {
+        s.conn().prepare(sql).unwrap().query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect()
+    };
+    assert_eq!(
+        rows("SELECT source_code, target_code, mentions FROM actor_dyads ORDER BY 1, 2"),
+        rows("SELECT source_code, coalesce(target_code, ''), count(*) FROM events GROUP BY 1, 2 ORDER BY 1, 2"),
+        "actor_dyads"
+    );
+    assert_eq!(
+        rows("SELECT code, name, mentions FROM actor_names ORDER BY 1, 2"),
+        rows(
+            "SELECT code, name, count(*) FROM (SELECT source_code AS code, source_name AS name FROM events
+             UNION ALL SELECT target_code, target_name FROM events WHERE target_code IS NOT NULL) GROUP BY 1, 2 ORDER BY 1, 2"
+        ),
+        "actor_names"
+    );
+}
+
+#[test]
+fn actor_tables_of_an_older_store_are_filled_when_opened_for_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("old.db");
+    {
+        let mut s = Store::open(&p).unwrap();
+        let a = ev("a", 0, rus(), Some(tur()), "040", Some("2020-07-23"));
+        let b = ev("a", 1, tur(), None, "010", Some("2020-07-23"));
+        s.ingest_batch(&[art("a", "a", None, vec![a, b])], &opts(1)).unwrap();
+        assert!(s.has_actor_tables().unwrap());
+        // What a store written before the actor tables looks like.
+        s.conn().execute_batch("DELETE FROM actor_dyads; DELETE FROM actor_names; DELETE FROM meta WHERE key = 'actor_tables';").unwrap();
+    }
+    assert!(!Store::open_read_only(&p).unwrap().has_actor_tables().unwrap());
+    let s = Store::open(&p).unwrap();
+    assert!(s.has_actor_tables().unwrap());
+    let n: i64 = s.conn().query_row("SELECT sum(mentions) FROM actor_dyads", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 2);
+    assert_clusters_consistent(&s);
 }
 
 #[test]
