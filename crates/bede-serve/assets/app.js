@@ -178,7 +178,7 @@
     if (d.param) {
       const about = h('div', { class: 'error-param' }, 'Parameter ', h('code', { class: 'param' }, d.param));
       if (d.value != null && d.value !== '') about.append(' = ', h('code', null, JSON.stringify(d.value)));
-      if (d.reason && d.reason !== d.text) about.append(': ', d.reason);
+      if (d.reason && !String(d.text).includes(d.reason)) about.append(': ', d.reason);
       line.append(about);
     }
     box.append(line);
@@ -199,6 +199,11 @@
     const ev = item.event || {};
     const el = h(tag, { class: 'evidence' });
     const pieces = Array.isArray(item.highlight) ? item.highlight : [{ text: (ev.evidence && ev.evidence.text) || '', role: null }];
+    // A joint subject ("the leaders agreed") is both source and target: one
+    // span, which the highlight gives as the source's.
+    const ss = ev.source && ev.source.span;
+    const ts = ev.target && ev.target.span;
+    const both = Array.isArray(ss) && Array.isArray(ts) && ss[0] === ts[0] && ss[1] === ts[1];
     for (const piece of pieces) {
       const role = piece.role;
       if (role === 'source' || role === 'verb' || role === 'target') {
@@ -206,7 +211,10 @@
         if (role === 'source' && ev.source) title = `source: ${ev.source.code}${ev.source.name ? ' (' + ev.source.name + ')' : ''}`;
         if (role === 'target' && ev.target) title = `target: ${ev.target.code}${ev.target.name ? ' (' + ev.target.name + ')' : ''}`;
         if (role === 'verb') title = `verb: ${ev.cameo || ''} ${ev.cameo_name || ''}`.trim();
-        el.append(h('mark', { class: 'hl-' + role, title }, piece.text));
+        if (both && role === 'source') {
+          title = `source and target: ${ev.source.code} and ${ev.target.code}`;
+          el.append(h('mark', { class: 'hl-source hl-both', title }, piece.text));
+        } else el.append(h('mark', { class: 'hl-' + role, title }, piece.text));
       } else {
         el.append(piece.text == null ? '' : String(piece.text));
       }
@@ -715,7 +723,7 @@
       h('p', { class: 'lede' }, actorLink(src.code), ' → ', tgt ? actorLink(tgt.code) : h('span', { class: 'muted' }, 'no target'), ' · ', dateText(ev), ev.negated ? h('span', { class: 'tag tag-neg' }, 'negated') : null),
     );
 
-    const quote = card('Evidence', h('blockquote', { class: 'quote' }, evidence(item, 'p')), legendMarks());
+    const quote = card('Evidence', h('blockquote', { class: 'quote', id: 'evidence' }, evidence(item, 'p')), legendMarks());
 
     const links = h('ul', { class: 'link-list' });
     if (ev.doc_id) links.append(h('li', null, 'Article: ', h('a', { href: hrefArticle(ev.doc_id) }, art.title || ev.doc_id), art.outlet ? h('span', { class: 'muted' }, ' — ' + art.outlet) : null));
@@ -787,6 +795,7 @@
       h('div', { class: 'crumbs' }, h('a', { href: '#/' }, 'Events'), ` / cluster ${c.id}`),
       h('h1', null, h('span', { class: 'code cameo big' }, c.cameo || '—'), ' ', c.cameo_name || 'Cluster', ' ', quadBadge(c.quad_class)),
       h('p', { class: 'lede' }, actorLink(c.source_code), ' → ', c.target_code ? actorLink(c.target_code) : h('span', { class: 'muted' }, 'no target'), ' · ', c.date || 'undated', c.negated ? h('span', { class: 'tag tag-neg' }, 'negated') : null),
+      h('p', { class: 'sub' }, 'Mentions of the same event (same actors at country-and-sector level, CAMEO root and negation, dates within the ingest window) from different articles.'),
     );
     const stats = h(
       'div',
@@ -802,7 +811,7 @@
       ['PLOVER', c.plover_type ? h('span', { class: 'code' }, c.plover_type) : '—'],
       ['Source', actorLink(c.source_code)],
       ['Target', actorLink(c.target_code)],
-      ['Date', c.date || 'undated'],
+      ['Date', c.date ? h('span', null, c.date, c.date_precision ? h('span', { class: 'muted' }, ` (${c.date_precision})`) : null) : 'undated'],
       ['Negated', c.negated ? 'yes' : 'no'],
     ]);
     const tbl = h('table', { class: 'events mentions', id: 'mentions' }, h('thead', null, h('tr', null, ['Date', 'Outlet', 'Coded as', 'Evidence'].map((t) => h('th', { scope: 'col' }, t)))), h('tbody'));
@@ -1120,7 +1129,8 @@
   function health() {
     api('health')
       .then((hd) => {
-        const el = h('span', { class: 'health', title: `bede ${hd.version || ''}, generation ${hd.generation ?? ''}` }, `${hd.db || ''} · ${plural(hd.articles, 'article', 'articles')} · ${plural(hd.events, 'mention', 'mentions')} · ${plural(hd.clusters, 'cluster', 'clusters')}`);
+        const db = String(hd.db || '').split(/[\\/]/).pop();
+        const el = h('span', { class: 'health', title: `${hd.db || ''}: bede ${hd.version || ''}, generation ${hd.generation ?? ''}` }, `${db} · ${plural(hd.articles, 'article', 'articles')} · ${plural(hd.events, 'mention', 'mentions')} · ${plural(hd.clusters, 'cluster', 'clusters')}`);
         const inner = $('.topbar-inner');
         const old = $('.health');
         if (old) old.replaceWith(el);
