@@ -393,7 +393,8 @@
         `${p.period}: ${plural(total, unitWord.slice(0, -1), unitWord)}` +
         (mean == null ? '' : `, mean Goldstein ${signed(mean, 2)}`) +
         QUADS.map((q) => `\n${q.label}: ${fmt(p[q.key] || 0)}`).join('');
-      hits.append(s('rect', { class: 'hit', x: x(i), y: M.top, width: band, height: ph }, s('title', null, summary)));
+      // (Thousands of periods, e.g. days over decades: the bars' own tooltips suffice.)
+      if (periods.length <= 1500) hits.append(s('rect', { class: 'hit', x: x(i), y: M.top, width: band, height: ph }, s('title', null, summary)));
       let acc = 0;
       for (const q of QUADS) {
         const c = p[q.key] || 0;
