@@ -13,25 +13,11 @@ mod common;
 
 use common::*;
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const BROWSER_TIMEOUT: Duration = Duration::from_secs(60);
-const SERVER_START_TIMEOUT: Duration = Duration::from_secs(30);
-
-/// Kills the child process when dropped, also when the test panics.
-struct KillOnDrop(Child);
-
-impl Drop for KillOnDrop {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 fn chromium() -> Option<PathBuf> {
     let explicit = std::env::var_os("BEDE_CHROMIUM").filter(|s| !s.is_empty()).map(PathBuf::from);
@@ -48,69 +34,6 @@ fn chromium() -> Option<PathBuf> {
     }
     eprintln!("\n**************** SKIPPED: the dashboard is NOT checked in a browser ****************\n{msg}\n");
     None
-}
-
-/// The running server: killed when dropped; if the test is failing, its
-/// stderr is printed.
-struct Server {
-    _child: KillOnDrop,
-    stderr: PathBuf,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        if std::thread::panicking() {
-            eprintln!("bede serve's stderr:\n{}", tail(&self.stderr));
-        }
-    }
-}
-
-/// `bede serve --addr 127.0.0.1:0` on `db`; returns the process and the
-/// address it printed (`listening on http://ADDR/`).
-fn start_server(db: &Path, work: &Path) -> (Server, String) {
-    let stderr = work.join("serve.stderr");
-    let mut child = bede()
-        .args(["serve", "--addr", "127.0.0.1:0", "--db"])
-        .arg(db)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(File::create(&stderr).unwrap())
-        .spawn()
-        .expect("start bede serve");
-    let stdout = child.stdout.take().unwrap();
-    let guard = Server { _child: KillOnDrop(child), stderr };
-    let (tx, rx) = mpsc::channel();
-    // Reads the address, then keeps draining stdout so the server never
-    // blocks on a full pipe.
-    std::thread::spawn(move || {
-        let mut tx = Some(tx);
-        for line in BufReader::new(stdout).lines() {
-            let Ok(line) = line else { break };
-            if let Some(addr) = line.trim().strip_prefix("listening on http://") {
-                if let Some(tx) = tx.take() {
-                    let _ = tx.send(addr.trim_end_matches('/').to_string());
-                }
-            } else if tx.is_some() {
-                eprintln!("bede serve: {line}");
-            }
-        }
-    });
-    let addr = rx.recv_timeout(SERVER_START_TIMEOUT).expect("bede serve did not print `listening on http://ADDR/` within 30 s");
-    (guard, addr)
-}
-
-/// A plain HTTP/1.0 GET (the server closes the connection after the response).
-fn http_get(addr: &str, path: &str) -> (u16, String) {
-    let mut s = TcpStream::connect(addr).unwrap_or_else(|e| panic!("connect {addr}: {e}"));
-    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-    write!(s, "GET {path} HTTP/1.0\r\nHost: {addr}\r\nAccept: application/json\r\n\r\n").unwrap();
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).unwrap();
-    let raw = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or_else(|| panic!("GET {path}: no HTTP header end in {raw:?}"));
-    let status =
-        head.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or_else(|| panic!("GET {path}: bad status line {head:?}"));
-    (status, body.to_string())
 }
 
 /// Runs headless Chromium on `url` with the extra `args` (`--dump-dom`, or
@@ -155,12 +78,6 @@ fn run_chromium(chrome: &Path, work: &Path, name: &str, args: &[String], url: &s
     };
     assert!(status.success(), "chromium ({name}) failed with {status}: {}", tail(&err_path));
     std::fs::read_to_string(&out_path).unwrap()
-}
-
-fn tail(path: &Path) -> String {
-    let text = std::fs::read_to_string(path).unwrap_or_default();
-    let lines: Vec<&str> = text.lines().collect();
-    lines[lines.len().saturating_sub(20)..].join("\n")
 }
 
 /// The workspace's target directory, where the screenshots are kept.
@@ -233,7 +150,7 @@ fn dashboard_renders_in_headless_chromium() {
     let out = run(bede().args(["ingest", "-q", "--db"]).arg(&db).arg(shared().join("seeds/seeds.jsonl")));
     assert_eq!(out.status.code(), Some(0), "ingest: {}", String::from_utf8_lossy(&out.stderr));
 
-    let (_server, addr) = start_server(&db, dir.path());
+    let (_server, addr) = start_server(&db, dir.path(), &[]);
     let (status, body) = http_get(&addr, "/");
     assert_eq!(status, 200, "GET /: {body}");
     assert!(body.contains("/app.js") && body.contains("/app.css"), "GET / is not the dashboard: {body}");

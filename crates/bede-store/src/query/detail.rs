@@ -310,5 +310,9 @@ pub fn actor_partners(conn: &Connection, code: &str, limit: usize) -> Result<Vec
             mentions: r.get::<_, i64>(3)? as u64,
         })
     })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let mut partners: Vec<ActorCounts> = rows.collect::<Result<_, _>>()?;
+    for p in &mut partners {
+        p.country = actor_country(conn, &p.code)?;
+    }
+    Ok(partners)
 }
