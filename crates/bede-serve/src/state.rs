@@ -39,12 +39,7 @@ impl AppState {
     pub fn open(db: &Path, readers: usize, timeout: Duration) -> Result<AppState, StoreError> {
         let store = Store::open_read_only(db)?;
         if !store.has_actor_tables()? {
-            return Err(StoreError::Version {
-                path: db.to_path_buf(),
-                found: "1 (without actor tables)".into(),
-                hint:
-                    "it was written by an earlier bede; run `bede ingest --db` on it once (with any input, even an empty file) to add them",
-            });
+            return Err(StoreError::NeedsUpgrade { path: db.to_path_buf(), what: "the actor tables `bede serve` reads" });
         }
         let first = configure(store)?;
         Ok(AppState(Arc::new(Inner {

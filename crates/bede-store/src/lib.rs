@@ -55,6 +55,8 @@ pub enum StoreError {
     NotBede { path: PathBuf },
     #[error("{path}: event store schema version {found}, but this bede reads version {SCHEMA_VERSION}; {hint}")]
     Version { path: PathBuf, found: String, hint: &'static str },
+    #[error("{path}: written by an earlier bede, without {what}; run `bede ingest --db {path}` on it once (any input, even an empty file) to add it")]
+    NeedsUpgrade { path: PathBuf, what: &'static str },
     #[error("{path}: no such event store (run `bede ingest --db {path} ...` first)")]
     Missing { path: PathBuf },
     #[error("{path}: {source}")]
