@@ -164,6 +164,29 @@
     return { head, text: b.error || 'request failed', param: b.param, value: b.value, reason: b.reason };
   }
 
+  // The footer of a paged list: how many rows are shown (of `total`, when
+  // known) and, while there is a next page, a button that loads it with `load(next)`.
+  function pager(more, shown, next, load, total) {
+    more.replaceChildren();
+    if (!next) {
+      more.append(h('span', { class: 'muted' }, `Showing all ${fmt(shown)}`));
+      return;
+    }
+    const btn = h('button', { type: 'button', class: 'btn', id: 'load-more' }, 'Load more');
+    btn.addEventListener('click', () => {
+      btn.disabled = true;
+      btn.textContent = 'Loading…';
+      Promise.resolve()
+        .then(() => load(next))
+        .catch((err) => {
+          btn.disabled = false;
+          btn.textContent = 'Load more';
+          showError(err);
+        });
+    });
+    more.append(h('span', { class: 'muted' }, total == null ? `Showing ${fmt(shown)}` : `Showing ${fmt(shown)} of ${fmt(total)}`), btn);
+  }
+
   // Shows an API error in the #error box, naming the parameter it is about.
   function showError(err) {
     const d = describeError(err);
@@ -578,21 +601,7 @@
           return;
         }
         if (!tbl.isConnected) fill(tableWrap, tbl);
-        if (data.next) {
-          const btn = h('button', { type: 'button', class: 'btn', id: 'load-more' }, 'Load more');
-          btn.addEventListener('click', () => {
-            btn.disabled = true;
-            btn.textContent = 'Loading…';
-            loadPage(data.next).catch((err) => {
-              btn.disabled = false;
-              btn.textContent = 'Load more';
-              showError(err);
-            });
-          });
-          more.append(h('span', { class: 'muted' }, `Showing ${fmt(shown)}`), btn);
-        } else {
-          more.append(h('span', { class: 'muted' }, `Showing all ${fmt(shown)}`));
-        }
+        pager(more, shown, data.next, loadPage);
       });
     const eventsP = loadPage(null).catch((err) => {
       if (!ctx.alive()) return;
@@ -821,22 +830,8 @@
     const add = (d) => {
       for (const m of d.mentions || []) tbl.tBodies[0].append(mentionRow(m));
       shown += (d.mentions || []).length;
-      more.replaceChildren();
-      if (d.next) {
-        const btn = h('button', { type: 'button', class: 'btn', id: 'load-more' }, 'Load more');
-        btn.addEventListener('click', () => {
-          btn.disabled = true;
-          btn.textContent = 'Loading…';
-          api('clusters/' + encodeURIComponent(id), new URLSearchParams({ limit: PAGE, cursor: d.next }))
-            .then((n) => ctx.alive() && add(n))
-            .catch((err) => {
-              btn.disabled = false;
-              btn.textContent = 'Load more';
-              showError(err);
-            });
-        });
-        more.append(h('span', { class: 'muted' }, `Showing ${fmt(shown)} of ${fmt(c.num_mentions)}`), btn);
-      } else more.append(h('span', { class: 'muted' }, `Showing all ${fmt(shown)}`));
+      const next = (cursor) => api('clusters/' + encodeURIComponent(id), new URLSearchParams({ limit: PAGE, cursor })).then((n) => ctx.alive() && add(n));
+      pager(more, shown, d.next, next, c.num_mentions);
     };
     add(data);
     fill(body,
@@ -983,19 +978,7 @@
         return;
       }
       if (!tbl.isConnected) fill(wrap, tbl);
-      if (data.next) {
-        const btn = h('button', { type: 'button', class: 'btn', id: 'load-more' }, 'Load more');
-        btn.addEventListener('click', () => {
-          btn.disabled = true;
-          btn.textContent = 'Loading…';
-          load(data.next).catch((err) => {
-            btn.disabled = false;
-            btn.textContent = 'Load more';
-            showError(err);
-          });
-        });
-        more.append(h('span', { class: 'muted' }, `Showing ${fmt(shown)}`), btn);
-      } else more.append(h('span', { class: 'muted' }, `Showing all ${fmt(shown)}`));
+      pager(more, shown, data.next, load);
     };
     try {
       await load(null);
