@@ -1,12 +1,12 @@
 //! `bede code`: stream articles in, events out, in input order.
 
+use crate::input::ReadArgs;
 use crate::output::EventWriter;
 use crate::{build_coder, DictArgs, Format};
 use anyhow::Context;
 use bede_core::{Article, Event};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
-use std::io::{BufWriter, IsTerminal, Write};
+use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -23,21 +23,11 @@ pub struct CodeArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "jsonl")]
     pub format: Format,
-    /// Worker threads (default: all cores). Output order does not depend on it.
-    #[arg(long, value_name = "N")]
-    pub threads: Option<usize>,
-    /// Stop at the first bad input record instead of reporting and skipping it.
-    #[arg(long)]
-    pub strict: bool,
-    /// Longest input record (JSONL line) accepted, in bytes; longer ones are reported and skipped.
-    #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]
-    pub max_record_bytes: usize,
     /// Leave out events marked negated ("did not agree").
     #[arg(long)]
     pub no_negated: bool,
-    /// No progress bar and no summary on stderr.
-    #[arg(short, long)]
-    pub quiet: bool,
+    #[command(flatten)]
+    pub read: ReadArgs,
     #[command(flatten)]
     pub dicts: DictArgs,
 }
@@ -48,22 +38,12 @@ const BATCH_BYTES: usize = 32 * 1024 * 1024;
 
 pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     let coder = build_coder(&args.dicts)?;
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build().context("starting worker threads")?;
+    let pool = args.read.pool()?;
     let inputs = if args.inputs.is_empty() { vec![PathBuf::from("-")] } else { args.inputs.clone() };
-    for p in &inputs {
-        if p.as_os_str() != "-" && !p.exists() {
-            eprintln!("bede: error: {}: no such file or directory", p.display());
-            return Ok(ExitCode::from(2));
-        }
+    if let Some(code) = ReadArgs::missing_input(&inputs) {
+        return Ok(code);
     }
-    let quiet = args.quiet;
-    let warn = bede_ingest::read::WarningSink::new(move |w: &bede_ingest::read::Warning| {
-        if !quiet {
-            eprintln!("bede: warning: {w}");
-        }
-    });
-    let opts = bede_ingest::ReadOptions { max_record_bytes: args.max_record_bytes, on_warning: Some(warn), ..Default::default() };
-    let reader = bede_ingest::read_inputs(&inputs, &opts);
+    let reader = args.read.reader(&inputs);
 
     let sink: Box<dyn Write> = match &args.output {
         Some(p) => Box::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?),
@@ -71,13 +51,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     };
     let mut writer = EventWriter::new(BufWriter::with_capacity(1 << 20, sink), args.format);
 
-    let bar = if !args.quiet && std::io::stderr().is_terminal() {
-        let b = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-        b.set_style(ProgressStyle::with_template("{spinner} {elapsed_precise} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()));
-        b
-    } else {
-        ProgressBar::hidden()
-    };
+    let bar = args.read.progress();
     let started = Instant::now();
     let (mut n_articles, mut n_events, mut n_bad) = (0u64, 0u64, 0u64);
     let mut batch: Vec<Article> = Vec::new();
@@ -107,7 +81,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
             Err(e) => {
                 n_bad += 1;
                 bar.suspend(|| eprintln!("bede: bad input: {e}"));
-                if args.strict {
+                if args.read.strict {
                     stop = true;
                     break;
                 }
@@ -121,7 +95,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     }
     flush_batch(&mut batch, &mut writer, &mut n_events)?;
     bar.finish_and_clear();
-    if !args.quiet {
+    if !args.read.quiet {
         let secs = started.elapsed().as_secs_f64();
         eprintln!("bede: {n_articles} articles, {n_events} events, {n_bad} bad records skipped, in {secs:.2}s");
         if stop {

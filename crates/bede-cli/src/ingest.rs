@@ -4,15 +4,14 @@
 //! are coded in parallel a batch at a time while a single writer thread
 //! stores the previous batch, in input order, one transaction per batch.
 
+use crate::input::ReadArgs;
 use crate::{build_coder, DictArgs};
 use anyhow::Context;
 use bede_core::Article;
 use bede_store::{content_hash, ArticleInput, ClusterOptions, IngestReport, Store};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc::sync_channel;
@@ -55,19 +54,8 @@ pub struct IngestArgs {
     /// Mentions whose dates differ by at most this many days can be the same event (±N days).
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub window_days: u32,
-    /// Coding threads (default: all cores). What is stored does not depend on it.
-    #[arg(long, value_name = "N")]
-    pub threads: Option<usize>,
-    /// Stop at the first bad input record instead of reporting and skipping it
-    /// (articles read before it are still stored).
-    #[arg(long)]
-    pub strict: bool,
-    /// Longest input record (JSONL line) accepted, in bytes; longer ones are reported and skipped.
-    #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]
-    pub max_record_bytes: usize,
-    /// No progress bar and no summary on stderr.
-    #[arg(short, long)]
-    pub quiet: bool,
+    #[command(flatten)]
+    pub read: ReadArgs,
     #[command(flatten)]
     pub dicts: DictArgs,
 }
@@ -91,36 +79,20 @@ fn id_key(id: &str) -> u64 {
 const BATCH_BYTES: usize = 32 * 1024 * 1024;
 
 pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
-    for p in &args.inputs {
-        if p.as_os_str() != "-" && !p.exists() {
-            eprintln!("bede: error: {}: no such file or directory", p.display());
-            return Ok(ExitCode::from(2));
-        }
+    if let Some(code) = ReadArgs::missing_input(&args.inputs) {
+        return Ok(code);
     }
     let coder = build_coder(&args.dicts)?;
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build().context("starting worker threads")?;
+    let pool = args.read.pool()?;
     let mut store = Store::open(&args.db).context("opening the event database")?;
     // A second, read-only connection lets the reading thread skip articles a
     // previous (perhaps killed) run already stored without coding them.
     let probe = Store::open_read_only(&args.db).context("opening the event database")?;
     let cluster_opts = ClusterOptions { window_days: args.window_days };
 
-    let quiet = args.quiet;
-    let warn = bede_ingest::read::WarningSink::new(move |w: &bede_ingest::read::Warning| {
-        if !quiet {
-            eprintln!("bede: warning: {w}");
-        }
-    });
-    let opts = bede_ingest::ReadOptions { max_record_bytes: args.max_record_bytes, on_warning: Some(warn), ..Default::default() };
-    let reader = bede_ingest::read_inputs(&args.inputs, &opts);
+    let reader = args.read.reader(&args.inputs);
 
-    let bar = if !args.quiet && std::io::stderr().is_terminal() {
-        let b = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-        b.set_style(ProgressStyle::with_template("{spinner} {elapsed_precise} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()));
-        b
-    } else {
-        ProgressBar::hidden()
-    };
+    let bar = args.read.progress();
     let started = Instant::now();
     let batch_articles = args.batch as usize;
     let (mut n_read, mut n_bad) = (0u64, 0u64);
@@ -184,7 +156,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
                 Err(e) => {
                     n_bad += 1;
                     bar.suspend(|| eprintln!("bede: bad input: {e}"));
-                    if args.strict {
+                    if args.read.strict {
                         stopped = true;
                         break;
                     }
@@ -208,7 +180,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     bar.finish_and_clear();
     let (report, store) = written.with_context(|| format!("ingesting into {}", args.db.display()))?;
 
-    if !args.quiet {
+    if !args.read.quiet {
         let secs = started.elapsed().as_secs_f64();
         let (articles, events, clusters) = store.counts()?;
         eprintln!(

@@ -8,6 +8,7 @@ mod dict_cmd;
 mod eval;
 mod export;
 mod ingest;
+mod input;
 mod output;
 mod query;
 mod serve;
