@@ -23,4 +23,6 @@ mod html;
 pub mod read;
 
 pub use clean::{CleanDoc, Cleaner, Dateline, DropReason, DroppedLine};
-pub use read::{read_inputs, InputError, InputErrorKind, Inputs, ReadOptions, StdinFormat, Warning, WarningKind, WarningSink};
+pub use read::{
+    read_document, read_inputs, read_jsonl, InputError, InputErrorKind, Inputs, ReadOptions, StdinFormat, Warning, WarningKind, WarningSink,
+};

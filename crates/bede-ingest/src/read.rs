@@ -184,6 +184,28 @@ pub fn read_inputs(inputs: &[PathBuf], opts: &ReadOptions) -> Inputs {
     Inputs { opts: opts.clone(), roots: inputs.iter().cloned().collect(), dirs: Vec::new(), jsonl: None }
 }
 
+/// Stream the articles of one JSONL stream held by any reader (a buffer in
+/// memory, a socket), parsed and reported exactly as a `.jsonl` file named
+/// `name` would be. Used by embedders and the fuzz targets.
+pub fn read_jsonl<R: Read + Send + 'static>(reader: R, name: Option<PathBuf>, opts: &ReadOptions) -> Inputs {
+    let mut inputs = read_inputs(&[], opts);
+    inputs.jsonl = Some(JsonlReader::new(Box::new(BufReader::new(reader)), name));
+    inputs
+}
+
+/// One whole document from its bytes, decoded (and, when `html`, extracted)
+/// exactly as a `.txt` or `.html` file would be. `None`: nothing but white
+/// space (reported as an empty-file warning). Bytes over
+/// [`ReadOptions::max_record_bytes`] are an error, as for a file.
+pub fn read_document(bytes: Vec<u8>, id: &str, html: bool, opts: &ReadOptions) -> Option<Result<Article, InputError>> {
+    let pos = SourcePos { file: None, line: None };
+    if bytes.len() > opts.max_record_bytes {
+        let kind = InputErrorKind::TooLong { bytes: bytes.len() as u64, limit: opts.max_record_bytes };
+        return Some(Err(InputError { pos, kind }));
+    }
+    read_inputs(&[], opts).whole_file_article(bytes, id.to_string(), pos, html)
+}
+
 /// The stream returned by [`read_inputs`].
 pub struct Inputs {
     opts: ReadOptions,
