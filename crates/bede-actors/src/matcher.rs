@@ -103,6 +103,9 @@ impl ActorMatcher {
             }
             match best {
                 Some((end, node)) => {
+                    // Duplicates can only be among this span's own matches: checking
+                    // those alone keeps the scan linear in the sentence length.
+                    let first_here = out.len();
                     for &n in &node.names {
                         let ne = &dict.names[n as usize];
                         if let Some(x) = &ne.exact {
@@ -117,7 +120,7 @@ impl ActorMatcher {
                                 continue;
                             }
                         }
-                        if !out.iter().any(|m| m.start == i && m.end == end && m.entity == ne.entity && m.form == ne.form) {
+                        if !out[first_here..].iter().any(|m| m.entity == ne.entity && m.form == ne.form) {
                             out.push(ActorMatch { start: i, end, entity: ne.entity, form: ne.form });
                         }
                     }
@@ -162,5 +165,24 @@ mod tests {
         assert!(find(&d, &m, "they told us so").is_empty(), "the pronoun 'us' is not the United States");
         assert_eq!(find(&d, &m, "foreign ministers")[0].1, NameForm::Plural);
         assert!(find(&d, &m, "Recep Tayyip").is_empty());
+    }
+
+    #[test]
+    fn a_long_run_of_names_gives_each_its_matches() {
+        // A 100,000-token "sentence" of names (scraped tag clouds, lists): every
+        // occurrence is found once, and the scan stays linear (it once compared each
+        // new match with all earlier ones).
+        let mut d = dict();
+        d.load_str("u.txt", "country GBR \"United Kingdom\"\n  names: Georgia\ncountry GEO \"Georgia\"\n  names: Georgia\n").unwrap();
+        let m = ActorMatcher::new(&d);
+        let words: Vec<&str> = ["Russia", "Georgia", "Erdogan", "United", "States"].iter().copied().cycle().take(100_000).collect();
+        let mut out = Vec::new();
+        m.find(&d, &words, &mut Scratch::default(), &mut out);
+        // Per cycle: Russia, Georgia (two entities), Erdogan, United States.
+        assert_eq!(out.len(), 100_000 / 5 * 5);
+        assert!(out.windows(2).all(|w| w[0].start <= w[1].start && w[0].end <= w[1].end));
+        let at = |k: usize| out.iter().filter(|x| x.start == k).count();
+        assert_eq!((at(0), at(1), at(2), at(3), at(5)), (1, 2, 1, 1, 1));
+        assert_eq!(out.iter().filter(|x| x.start == 3).map(|x| x.end).next(), Some(5));
     }
 }
