@@ -903,7 +903,7 @@ impl Extractor<'_> {
             }
             // "Russian-Turkish consultations", "US sanctions".
             let mut mods: Vec<Actor> = Vec::new();
-            for m in s.matches.iter().filter(|m| m.start >= np.start && m.end <= tok) {
+            for m in s.matches_within(np.start, tok) {
                 let e = self.dict.entity(m.entity);
                 let a = match e.kind {
                     EntityKind::Country => Actor {

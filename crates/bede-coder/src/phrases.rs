@@ -86,7 +86,9 @@ fn member_from(dict: &ActorDict, s: &Sentence, start: usize, end: usize, modifie
     let mut agent_end = None;
     let mut country_end = 0;
     let mut country_modifies = false;
-    for am in s.matches.iter().filter(|a| a.start >= start && a.end <= end) {
+    // Whether "former"/"ex" occurs before `former_scanned` (matches come in text order).
+    let (mut former_scanned, mut former_seen) = (start, false);
+    for am in s.matches_within(start, end) {
         let e = dict.entity(am.entity);
         match e.kind {
             EntityKind::Country => {
@@ -111,7 +113,11 @@ fn member_from(dict: &ActorDict, s: &Sentence, start: usize, end: usize, modifie
                 m.agent = Some(am.entity);
                 agent_end = Some(am.end);
                 // "former security officials", "ex-ministers".
-                m.former |= (start..am.start).any(|k| lower_is(s.words[k], &["former", "ex", "ex-"]));
+                while former_scanned < am.start {
+                    former_seen |= lower_is(s.words[former_scanned], &["former", "ex", "ex-"]);
+                    former_scanned += 1;
+                }
+                m.former |= former_seen;
             }
             EntityKind::Person => m.person = Some(am.entity),
         }
@@ -121,7 +127,7 @@ fn member_from(dict: &ActorDict, s: &Sentence, start: usize, end: usize, modifie
     if m.person.is_none() {
         if let Some(ae) = agent_end {
             let mut j = ae;
-            while j < end && s.tags[j].xpos == Xpos::Nnp && !s.matches.iter().any(|a| a.start <= j && j < a.end) {
+            while j < end && s.tags[j].xpos == Xpos::Nnp && s.matches_at(j).is_empty() {
                 j += 1;
             }
             if j == end && j > ae {
@@ -131,7 +137,7 @@ fn member_from(dict: &ActorDict, s: &Sentence, start: usize, end: usize, modifie
     }
     // An IGO adjective on a plain noun ("UN participation", "NATO standards") is no actor.
     if m.igo.is_some() && m.agent.is_none() && m.person.is_none() && m.country.is_none() {
-        let igo_is_head = s.matches.iter().any(|a| a.start <= head && head < a.end && dict.entity(a.entity).kind == EntityKind::Igo);
+        let igo_is_head = s.matches_at(head).iter().any(|a| dict.entity(a.entity).kind == EntityKind::Igo);
         if !igo_is_head {
             return None;
         }
@@ -141,7 +147,8 @@ fn member_from(dict: &ActorDict, s: &Sentence, start: usize, end: usize, modifie
             Some((_, NameForm::Adjective)) => {
                 // A country adjective modifying a plain noun ("Russian concerns") is no
                 // actor; one that ends its phrase may take an agent from a coordinate.
-                let last_is_adj = s.matches.iter().any(|a| a.end == end && dict.entity(a.entity).kind == EntityKind::Country);
+                let last_is_adj =
+                    s.matches_at(end.saturating_sub(1)).iter().any(|a| a.end == end && dict.entity(a.entity).kind == EntityKind::Country);
                 if last_is_adj {
                     m.bare_adjective = true;
                 } else if lower_is(s.lemmas[head].as_ref(), PLACE_NOUNS) {
@@ -156,8 +163,7 @@ fn member_from(dict: &ActorDict, s: &Sentence, start: usize, end: usize, modifie
             Some((_, NameForm::Name | NameForm::Capital | NameForm::Government | NameForm::Demonym)) => {
                 // "Armenia", "the Kremlin"; but not a country name used as a modifier
                 // of another noun ("the Russia desk").
-                let covers_head =
-                    s.matches.iter().any(|a| a.start <= head && head < a.end && dict.entity(a.entity).kind == EntityKind::Country);
+                let covers_head = s.matches_at(head).iter().any(|a| dict.entity(a.entity).kind == EntityKind::Country);
                 // (TABARI/PETRARCH dictionaries expect the modifier to count: "the
                 // affected Ithilen villages", "an anti-Gondor parade".)
                 if !covers_head && !modifiers {
@@ -218,11 +224,10 @@ pub fn find_phrases(dict: &ActorDict, s: &Sentence, modifiers: bool) -> Vec<Phra
         // Extend the chunk to cover matches that cross its edges.
         let mut st = c.start;
         let mut en = c.end;
-        for m in &s.matches {
-            if m.start < en && m.end > st {
-                st = st.min(m.start);
-                en = en.max(m.end);
-            }
+        // (Matches do not overlap: one crossing each edge at most, and none beyond.)
+        for m in s.matches_overlapping(c.start, c.end) {
+            st = st.min(m.start);
+            en = en.max(m.end);
         }
         // A chunk overlapping the previous span keeps only what lies after it.
         if let Some(&(_, prev_end)) = spans.last() {
@@ -243,7 +248,7 @@ pub fn find_phrases(dict: &ActorDict, s: &Sentence, modifiers: bool) -> Vec<Phra
     spans.sort();
     for (st, en) in spans {
         if let Some(a) = anaphor_of(s, st, en) {
-            if !s.matches.iter().any(|m| m.start >= st && m.end <= en && dict.entity(m.entity).kind != EntityKind::Agent) {
+            if !s.matches_within(st, en).any(|m| dict.entity(m.entity).kind != EntityKind::Agent) {
                 let mut m = Member::empty(st, en);
                 m.anaphor = Some(a);
                 phrases.push(Phrase { start: st, end: en, members: vec![m], possessed: None, location: false });
@@ -310,6 +315,7 @@ pub fn find_phrases(dict: &ActorDict, s: &Sentence, modifiers: bool) -> Vec<Phra
     merge_appositives(s, &mut phrases);
     merge_coordination(s, &mut phrases);
     phrases.retain(|p| p.members.iter().all(|m| m.is_actor()));
+    let mut places: Option<PlaceLists> = None;
     for p in &mut phrases {
         // A capital after a place preposition is the city ("strikes on Kyiv"), coded as
         // its country, not as the government it stands for in "Moscow said".
@@ -320,8 +326,8 @@ pub fn find_phrases(dict: &ActorDict, s: &Sentence, modifiers: bool) -> Vec<Phra
                 }
             }
         }
-        p.location =
-            p.members.iter().all(|m| m.person.is_none() && m.agent.is_none() && m.anaphor.is_none()) && after_place_preposition(s, p.start);
+        p.location = p.members.iter().all(|m| m.person.is_none() && m.agent.is_none() && m.anaphor.is_none())
+            && places.get_or_insert_with(|| PlaceLists::new(s)).after_place_preposition(p.start);
     }
     phrases
 }
@@ -357,26 +363,59 @@ const CITY_PREPOSITIONS: &[&str] =
 
 const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "from", "near", "inside", "outside", "across", "throughout", "within", "around", "into"];
 
-/// Whether the phrase starting at `start` follows a place preposition, directly
-/// or as a later item of a list ("the situation in Iraq, Syria and Libya").
-fn after_place_preposition(s: &Sentence, start: usize) -> bool {
-    let mut k = start;
-    while k > 0 {
-        let prev = s.words[k - 1];
-        if s.tags[k - 1].xpos == Xpos::In {
-            return lower_is(prev, PLACE_PREPOSITIONS);
+/// Whether phrases follow a place preposition, directly or as a later item of a
+/// list ("the situation in Iraq, Syria and Libya"). Answers are kept per token, so
+/// the items of a long list step over each earlier item once, not once each.
+struct PlaceLists<'a, 's> {
+    s: &'a Sentence<'s>,
+    /// The start of the noun chunk ending at each token, if one does.
+    noun_ending_at: Vec<Option<usize>>,
+    known: Vec<Option<bool>>,
+}
+
+impl<'a, 's> PlaceLists<'a, 's> {
+    fn new(s: &'a Sentence<'s>) -> Self {
+        let mut noun_ending_at = vec![None; s.words.len() + 1];
+        for c in s.chunks.iter().filter(|c| c.kind == ChunkKind::Noun) {
+            noun_ending_at[c.end].get_or_insert(c.start);
         }
-        if prev == "," || lower_is(prev, &["and", "or"]) {
-            // Step over the previous list item (a noun phrase).
-            let Some(c) = s.chunks.iter().find(|c| c.kind == ChunkKind::Noun && c.end == k - 1) else {
-                return false;
-            };
-            k = c.start;
-            continue;
-        }
-        return false;
+        PlaceLists { s, noun_ending_at, known: vec![None; s.words.len() + 1] }
     }
-    false
+
+    /// Whether the phrase starting at token `start` follows a place preposition.
+    fn after_place_preposition(&mut self, start: usize) -> bool {
+        let s = self.s;
+        let mut visited = Vec::new();
+        let mut k = start;
+        let answer = loop {
+            if let Some(v) = self.known[k] {
+                break v;
+            }
+            if k == 0 {
+                break false;
+            }
+            visited.push(k);
+            let prev = s.words[k - 1];
+            if s.tags[k - 1].xpos == Xpos::In {
+                break lower_is(prev, PLACE_PREPOSITIONS);
+            }
+            if prev == "," || lower_is(prev, &["and", "or"]) {
+                // Step over the previous list item (a noun phrase).
+                match self.noun_ending_at[k - 1] {
+                    Some(st) => {
+                        k = st;
+                        continue;
+                    }
+                    None => break false,
+                }
+            }
+            break false;
+        };
+        for k in visited {
+            self.known[k] = Some(answer);
+        }
+        answer
+    }
 }
 
 fn gap_is(s: &Sentence, a: usize, b: usize, opts: &[&[&str]]) -> bool {
@@ -384,100 +423,222 @@ fn gap_is(s: &Sentence, a: usize, b: usize, opts: &[&[&str]]) -> bool {
     opts.iter().any(|o| o.len() == gap.len() && o.iter().zip(gap).all(|(x, y)| y.eq_ignore_ascii_case(x)))
 }
 
+/// Merge appositives ("his Turkish counterpart, Mevlut Cavusoglu"): each phrase is
+/// compared with the (possibly merged) one before it.
 fn merge_appositives(s: &Sentence, phrases: &mut Vec<Phrase>) {
-    let mut i = 0;
-    while i + 1 < phrases.len() {
-        let (a, b) = (&phrases[i], &phrases[i + 1]);
-        let one = a.members.len() == 1 && b.members.len() == 1 && a.possessed.is_none() && b.possessed.is_none();
-        // "UN Secretary-General Antonio Guterres": a title, then a name the dictionary does not know.
-        if one && a.end == b.start {
-            let (ma, mb) = (a.members[0], b.members[0]);
-            let name_only =
-                mb.name_tokens.is_some() && mb.person.is_none() && mb.agent.is_none() && mb.country.is_none() && mb.igo.is_none();
-            if name_only && ma.person.is_none() && ma.anaphor.is_none() && (ma.igo.is_some() || ma.agent.is_some()) {
-                let merged = Member { end: mb.end, name_tokens: mb.name_tokens, ..ma };
-                phrases[i] = Phrase { start: a.start, end: b.end, members: vec![merged], possessed: None, location: false };
-                phrases.remove(i + 1);
+    let mut out: Vec<Phrase> = Vec::with_capacity(phrases.len());
+    for b in phrases.drain(..) {
+        if let Some(a) = out.last_mut() {
+            if let Some(merged) = appositive(s, a, &b) {
+                *a = merged;
                 continue;
             }
         }
-        if one && gap_is(s, a.end, b.start, &[&[","]]) {
-            let (ma, mb) = (a.members[0], b.members[0]);
-            let describes = |x: &Member| x.person.is_none() && x.agent.is_some();
-            let names = |x: &Member| x.person.is_some() || (x.name_tokens.is_some() && x.agent.is_none());
-            // The appositive must close: a comma, the end, or a verb after it.
-            let closes = b.end >= s.words.len() || s.words[b.end] == "," || s.tags[b.end].xpos.is_verb() || s.tags[b.end].xpos.is_punct();
-            if closes && ((describes(&ma) && names(&mb)) || (names(&ma) && describes(&mb))) {
-                let (desc, name) = if describes(&ma) { (ma, mb) } else { (mb, ma) };
-                let merged = Member {
-                    start: ma.start,
-                    end: mb.end,
-                    country: desc.country.or(name.country),
-                    igo: desc.igo.or(name.igo),
-                    agent: desc.agent,
-                    person: name.person,
-                    name_tokens: name.name_tokens,
-                    anaphor: None,
-                    prefix: desc.prefix,
-                    former: desc.former,
-                    bare_adjective: false,
-                };
-                let merged = if merged.country.is_none() && merged.igo.is_none() && merged.person.is_none() {
-                    Member { anaphor: desc.anaphor, ..merged }
-                } else {
-                    merged
-                };
-                phrases[i] = Phrase { start: a.start, end: b.end, members: vec![merged], possessed: None, location: false };
-                phrases.remove(i + 1);
-                continue;
-            }
+        out.push(b);
+    }
+    *phrases = out;
+}
+
+/// Phrases `a` and `b` (next to each other) as one phrase, if `b` is `a`'s appositive or
+/// the other way round.
+fn appositive(s: &Sentence, a: &Phrase, b: &Phrase) -> Option<Phrase> {
+    let one = a.members.len() == 1 && b.members.len() == 1 && a.possessed.is_none() && b.possessed.is_none();
+    // "UN Secretary-General Antonio Guterres": a title, then a name the dictionary does not know.
+    if one && a.end == b.start {
+        let (ma, mb) = (a.members[0], b.members[0]);
+        let name_only = mb.name_tokens.is_some() && mb.person.is_none() && mb.agent.is_none() && mb.country.is_none() && mb.igo.is_none();
+        if name_only && ma.person.is_none() && ma.anaphor.is_none() && (ma.igo.is_some() || ma.agent.is_some()) {
+            let merged = Member { end: mb.end, name_tokens: mb.name_tokens, ..ma };
+            return Some(Phrase { start: a.start, end: b.end, members: vec![merged], possessed: None, location: false });
         }
-        i += 1;
+    }
+    if one && gap_is(s, a.end, b.start, &[&[","]]) {
+        let (ma, mb) = (a.members[0], b.members[0]);
+        let describes = |x: &Member| x.person.is_none() && x.agent.is_some();
+        let names = |x: &Member| x.person.is_some() || (x.name_tokens.is_some() && x.agent.is_none());
+        // The appositive must close: a comma, the end, or a verb after it.
+        let closes = b.end >= s.words.len() || s.words[b.end] == "," || s.tags[b.end].xpos.is_verb() || s.tags[b.end].xpos.is_punct();
+        if closes && ((describes(&ma) && names(&mb)) || (names(&ma) && describes(&mb))) {
+            let (desc, name) = if describes(&ma) { (ma, mb) } else { (mb, ma) };
+            let merged = Member {
+                start: ma.start,
+                end: mb.end,
+                country: desc.country.or(name.country),
+                igo: desc.igo.or(name.igo),
+                agent: desc.agent,
+                person: name.person,
+                name_tokens: name.name_tokens,
+                anaphor: None,
+                prefix: desc.prefix,
+                former: desc.former,
+                bare_adjective: false,
+            };
+            let merged = if merged.country.is_none() && merged.igo.is_none() && merged.person.is_none() {
+                Member { anaphor: desc.anaphor, ..merged }
+            } else {
+                merged
+            };
+            return Some(Phrase { start: a.start, end: b.end, members: vec![merged], possessed: None, location: false });
+        }
+    }
+    None
+}
+
+const AND_OR: &[&[&str]] = &[&["and"], &[",", "and"], &["or"], &[",", "or"]];
+
+/// The phrases [`merge_coordination`] has not reached yet, the nearest last, and for
+/// each whether a list ending in "and"/"or" continues after it. Answers are kept, so
+/// a list of n items is read once, not once per item.
+struct Ahead {
+    phrases: Vec<Phrase>,
+    list_continues: Vec<Option<bool>>,
+}
+
+impl Ahead {
+    fn next(&self) -> Option<&Phrase> {
+        self.phrases.last()
+    }
+
+    fn pop(&mut self) -> Option<Phrase> {
+        self.list_continues.pop();
+        self.phrases.pop()
+    }
+
+    fn push(&mut self, p: Phrase) {
+        self.phrases.push(p);
+        self.list_continues.push(None);
+    }
+
+    /// The phrase `k` places after the next one.
+    fn after_next(&self, k: usize) -> Option<&Phrase> {
+        self.phrases.len().checked_sub(k + 1).map(|i| &self.phrases[i])
+    }
+
+    /// Whether the next phrase is followed by more of a list that ends in "and"/"or"
+    /// ("A, B and C"); a bare comma between two actors is no coordination
+    /// ("In his call with Erdogan, Putin said").
+    fn list_continues_after_next(&mut self, s: &Sentence) -> bool {
+        let Some(top) = self.phrases.len().checked_sub(1) else {
+            return false;
+        };
+        let mut k = top;
+        let answer = loop {
+            if let Some(v) = self.list_continues[k] {
+                break v;
+            }
+            if k == 0 {
+                break false;
+            }
+            let (here, next) = (&self.phrases[k], &self.phrases[k - 1]);
+            if gap_is(s, here.end, next.start, AND_OR) {
+                break true;
+            }
+            if !gap_is(s, here.end, next.start, &[&[","]]) {
+                break false;
+            }
+            k -= 1;
+        };
+        self.list_continues[k..=top].iter_mut().for_each(|v| *v = Some(answer));
+        answer
     }
 }
 
-/// Whether phrase `i` is followed by more of a list that ends in "and"/"or"
-/// ("A, B and C"); a bare comma between two actors is no coordination
-/// ("In his call with Erdogan, Putin said").
-fn list_continues(s: &Sentence, phrases: &[Phrase], i: usize) -> bool {
-    let Some(next) = phrases.get(i + 1) else {
-        return false;
-    };
-    let here = &phrases[i];
-    gap_is(s, here.end, next.start, &[&["and"], &[",", "and"], &["or"], &[",", "or"]])
-        || (gap_is(s, here.end, next.start, &[&[","]]) && list_continues(s, phrases, i + 1))
+/// What coordination needs to know of a phrase's members without reading them all
+/// again at each merge: the last agent, which members are bare adjectives, and how
+/// many are not named actors or not bare agents.
+struct MemberIndex {
+    last_agent: Option<EntityId>,
+    bare: Vec<usize>,
+    not_actors: usize,
+    not_agents: usize,
 }
 
+/// A member that names its actor (not an anaphor).
+fn named_actor(m: &Member) -> bool {
+    m.is_actor() && m.anaphor.is_none()
+}
+
+/// An agent without a country or person ("officials"): "the foreign ministers of
+/// Russia and Turkey", "soldiers from Gondor" take their countries from what follows.
+fn bare_agent(m: &Member) -> bool {
+    matches!(m.anaphor, Some(Anaphor::Agent(_))) && m.person.is_none()
+}
+
+impl MemberIndex {
+    fn of(p: &Phrase) -> MemberIndex {
+        let mut x = MemberIndex { last_agent: None, bare: Vec::new(), not_actors: 0, not_agents: 0 };
+        x.add(&p.members, 0);
+        x
+    }
+
+    /// Members appended at `offset`.
+    fn add(&mut self, members: &[Member], offset: usize) {
+        for (k, m) in members.iter().enumerate() {
+            if m.agent.is_some() {
+                self.last_agent = m.agent;
+            }
+            if m.bare_adjective {
+                self.bare.push(offset + k);
+            }
+            self.not_actors += usize::from(!named_actor(m));
+            self.not_agents += usize::from(!bare_agent(m));
+        }
+    }
+}
+
+/// Append `members` to the last phrase of `done` (which ends at `end` now).
+fn absorb(done: &mut [Phrase], index: &mut [MemberIndex], members: &[Member], end: usize) {
+    let (Some(a), Some(x)) = (done.last_mut(), index.last_mut()) else {
+        return;
+    };
+    x.add(members, a.members.len());
+    a.members.extend_from_slice(members);
+    a.end = end;
+    a.possessed = None;
+    a.location = false;
+}
+
+/// Merge coordinated actors ("Lavrov and Cavusoglu", "the foreign ministers of Russia
+/// and Turkey"). The phrases up to the current one are in `done` (the current one
+/// last), the others in `ahead`: merging pops from a stack instead of shifting a
+/// vector, so a list of n actors costs O(n).
 fn merge_coordination(s: &Sentence, phrases: &mut Vec<Phrase>) {
-    let mut i = 0;
-    while i + 1 < phrases.len() {
-        let (a, b) = (&phrases[i], &phrases[i + 1]);
+    let n = phrases.len();
+    let mut ahead = Ahead { phrases: phrases.drain(..).rev().collect(), list_continues: vec![None; n] };
+    let mut done: Vec<Phrase> = Vec::with_capacity(n);
+    let mut index: Vec<MemberIndex> = Vec::with_capacity(n);
+    if let Some(p) = ahead.pop() {
+        index.push(MemberIndex::of(&p));
+        done.push(p);
+    }
+    while let (Some(a), Some(x), Some(b)) = (done.last(), index.last(), ahead.next()) {
+        // (`a`'s members are counted in `x`, `b` usually has one.)
+        let (a_actors, a_agents) = (x.not_actors == 0, x.not_agents == 0);
+        let (b_actors, b_agents) = (b.members.iter().all(named_actor), b.members.iter().all(bare_agent));
         if a.possessed.is_some() || b.possessed.is_some() {
-            i += 1;
+            if let Some(p) = ahead.pop() {
+                index.push(MemberIndex::of(&p));
+                done.push(p);
+            }
             continue;
         }
-        let all_actor = |p: &Phrase| p.members.iter().all(|m| m.is_actor() && m.anaphor.is_none());
+        // "Clerics and lawmakers": coordinated agents stay one phrase, each resolved on its own.
+        if a_agents && b_agents && gap_is(s, a.end, b.start, AND_OR) {
+            if let Some(b) = ahead.pop() {
+                absorb(&mut done, &mut index, &b.members, b.end);
+            }
+            continue;
+        }
         // "the foreign ministers of Russia and Turkey", "soldiers from Gondor", "lawmakers
         // in Fornost": the agent applies to each country.
-        let agents_only = |p: &Phrase| p.members.iter().all(|m| matches!(m.anaphor, Some(Anaphor::Agent(_))) && m.person.is_none());
-        // "Clerics and lawmakers": coordinated agents stay one phrase, each resolved on its own.
-        if agents_only(a) && agents_only(b) && gap_is(s, a.end, b.start, &[&["and"], &[",", "and"], &["or"], &[",", "or"]]) {
-            let mut members = a.members.clone();
-            members.extend(b.members.iter().copied());
-            let (start, end) = (a.start, b.end);
-            phrases[i] = Phrase { start, end, members, possessed: None, location: false };
-            phrases.remove(i + 1);
-            continue;
-        }
-        if agents_only(a) && gap_is(s, a.end, b.start, &[&["of"], &["from"], &["in"]]) {
+        if a_agents && gap_is(s, a.end, b.start, &[&["of"], &["from"], &["in"]]) {
             let agents: Vec<_> = a.members.iter().map(|m| (m.agent, m.former, m.prefix)).collect();
             // Take every coordinated country after "of"; "lawmakers and officials in
             // Fornost and Gondor" are each agent of each country.
-            let mut j = i + 1;
+            let mut taken = 0;
             let mut end = b.end;
             let mut members: Vec<Member> = Vec::new();
-            loop {
-                let p = &phrases[j];
+            while let Some(p) = ahead.after_next(taken) {
                 for &(agent, former, prefix) in &agents {
                     for m in &p.members {
                         if m.country.is_some() && m.agent.is_none() && m.person.is_none() {
@@ -486,19 +647,27 @@ fn merge_coordination(s: &Sentence, phrases: &mut Vec<Phrase>) {
                     }
                 }
                 end = end.max(p.end);
-                if j + 1 < phrases.len() && gap_is(s, p.end, phrases[j + 1].start, &[&["and"], &[","], &[",", "and"]]) {
-                    j += 1;
-                } else {
+                taken += 1;
+                if !ahead.after_next(taken).is_some_and(|q| gap_is(s, p.end, q.start, &[&["and"], &[","], &[",", "and"]])) {
                     break;
                 }
             }
             if !members.is_empty() {
                 let start = a.start;
-                phrases.drain(i + 1..=j);
-                phrases[i] = Phrase { start, end, members, possessed: None, location: false };
+                for _ in 0..taken {
+                    ahead.pop();
+                }
+                let merged = Phrase { start, end, members, possessed: None, location: false };
+                done.pop();
+                index.pop();
                 // The merged phrase may coordinate with the one before it
                 // ("Ithilen and the government of Gondor").
-                i = i.saturating_sub(1);
+                if done.is_empty() {
+                    index.push(MemberIndex::of(&merged));
+                    done.push(merged);
+                } else {
+                    ahead.push(merged);
+                }
                 continue;
             }
         }
@@ -515,35 +684,94 @@ fn merge_coordination(s: &Sentence, phrases: &mut Vec<Phrase>) {
             let mut m = b.members[0];
             m.country = a.members[0].country;
             m.anaphor = None;
-            let mut members = a.members.clone();
-            members.push(m);
-            let (start, end) = (a.start, b.end);
-            phrases[i] = Phrase { start, end, members, possessed: None, location: false };
-            phrases.remove(i + 1);
+            let end = b.end;
+            ahead.pop();
+            absorb(&mut done, &mut index, &[m], end);
             continue;
         }
-        let joined = gap_is(s, a.end, b.start, &[&["and"], &[",", "and"], &["or"], &[",", "or"], &["nor"], &["as", "well", "as"]])
-            || (gap_is(s, a.end, b.start, &[&[","]]) && list_continues(s, phrases, i + 1));
-        if all_actor(a) && all_actor(b) && joined {
-            let mut members = a.members.clone();
-            members.extend(b.members.iter().copied());
+        let gap = (a.end, b.start);
+        let joined = gap_is(s, gap.0, gap.1, &[&["and"], &[",", "and"], &["or"], &[",", "or"], &["nor"], &["as", "well", "as"]])
+            || (gap_is(s, gap.0, gap.1, &[&[","]]) && ahead.list_continues_after_next(s));
+        if a_actors && b_actors && joined {
+            if let Some(b) = ahead.pop() {
+                absorb(&mut done, &mut index, &b.members, b.end);
+            }
             // "the top Turkish and Russian diplomats": the agent is shared.
-            if let Some(agent) = members.iter().rev().find_map(|m| m.agent) {
-                for m in members.iter_mut().filter(|m| m.bare_adjective) {
-                    m.agent = Some(agent);
-                    m.bare_adjective = false;
+            if let (Some(a), Some(x)) = (done.last_mut(), index.last_mut()) {
+                if let Some(agent) = x.last_agent {
+                    for k in x.bare.drain(..) {
+                        a.members[k].agent = Some(agent);
+                        a.members[k].bare_adjective = false;
+                    }
                 }
             }
-            let (start, end) = (a.start, b.end);
-            phrases[i] = Phrase { start, end, members, possessed: None, location: false };
-            phrases.remove(i + 1);
             continue;
         }
-        i += 1;
+        if let Some(p) = ahead.pop() {
+            index.push(MemberIndex::of(&p));
+            done.push(p);
+        }
     }
+    done.extend(ahead.phrases.into_iter().rev());
+    *phrases = done;
     // Bare adjectives that found no agent are no actors ("Russian" in "Russian concerns").
     for p in phrases.iter_mut() {
         p.members.retain(|m| !m.bare_adjective);
     }
     phrases.retain(|p| !p.members.is_empty());
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dating::DocDates;
+    use crate::pipeline::{Coder, CoderOptions};
+    use std::sync::OnceLock;
+
+    fn coder() -> &'static Coder {
+        static CODER: OnceLock<Coder> = OnceLock::new();
+        CODER.get_or_init(|| Coder::new(&CoderOptions::default()).expect("embedded dictionaries"))
+    }
+
+    /// The phrases of a one-sentence text: (tokens, members, location) of each.
+    fn phrases(text: &str) -> Vec<(usize, usize, bool)> {
+        let a = coder().analyse_text("t", text, DocDates::default());
+        assert_eq!(a.phrases.len(), 1, "one sentence: {text:.80}");
+        a.phrases[0].iter().map(|p| (p.end - p.start, p.members.len(), p.location)).collect()
+    }
+
+    const COUNTRIES: [&str; 5] = ["Russia", "Turkey", "France", "Iran", "Syria"];
+
+    // Lists of 20,000 items, as a scraped tag list or table gives: merging them once
+    // cost a scan of the whole list per item (and a shift of every later phrase).
+
+    #[test]
+    fn a_long_comma_list_ending_in_and_is_one_phrase() {
+        let items: Vec<&str> = COUNTRIES.iter().copied().cycle().take(20_000).collect();
+        let text = format!("{} and Germany met Iraq.", items.join(", "));
+        let got = phrases(&text);
+        assert_eq!(got.len(), 2, "the list and Iraq");
+        assert_eq!(got[0].1, 20_001);
+        assert_eq!(got[1], (1, 1, false));
+    }
+
+    #[test]
+    fn a_long_list_after_in_is_a_place_throughout() {
+        let items: Vec<&str> = COUNTRIES.iter().copied().cycle().take(20_000).collect();
+        // Without "and", a comma list is no coordination: each item stays a phrase,
+        // and each is a place because the list follows "in".
+        let got = phrases(&format!("Fighting continued in {}", items.join(", ")));
+        assert_eq!(got.len(), 20_000);
+        assert!(got.iter().all(|&(_, m, loc)| m == 1 && loc));
+    }
+
+    #[test]
+    fn a_long_coordination_of_adjectives_shares_the_agent() {
+        let adjectives = ["Russian", "Turkish", "French", "Iranian"];
+        let items: Vec<&str> = adjectives.iter().copied().cycle().take(20_000).collect();
+        let text = format!("The {} diplomats met.", items.join(" and "));
+        let a = coder().analyse_text("t", &text, DocDates::default());
+        let list = a.phrases[0].iter().max_by_key(|p| p.members.len()).expect("a phrase");
+        assert_eq!(list.members.len(), 20_000);
+        assert!(list.members.iter().all(|m| m.agent.is_some() && !m.bare_adjective), "each adjective takes 'diplomats'");
+    }
 }

@@ -193,6 +193,22 @@ impl Sentence<'_> {
     pub fn token_at(&self, b: usize) -> usize {
         self.tokens.partition_point(|t| (t.end as usize) <= b)
     }
+    /// The actor matches lying inside tokens `start..end`. Matches are in text
+    /// order and never overlap (several may share one span), so this is a binary
+    /// search, not a scan of the sentence's matches.
+    pub fn matches_within(&self, start: usize, end: usize) -> impl Iterator<Item = &ActorMatch> {
+        self.matches_overlapping(start, end).iter().filter(move |m| m.start >= start && m.end <= end)
+    }
+    /// The actor matches sharing a token with `start..end`.
+    pub fn matches_overlapping(&self, start: usize, end: usize) -> &[ActorMatch] {
+        let from = self.matches.partition_point(|m| m.end <= start);
+        let to = self.matches.partition_point(|m| m.start < end).max(from);
+        &self.matches[from..to]
+    }
+    /// The actor matches covering token `i`.
+    pub fn matches_at(&self, i: usize) -> &[ActorMatch] {
+        self.matches_overlapping(i, i + 1)
+    }
     pub fn is_quote_mark(&self, i: usize) -> bool {
         is_quote(self.words[i]) || self.words[i] == "'" || self.words[i] == "‘" || self.words[i] == "’"
     }
