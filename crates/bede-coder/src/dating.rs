@@ -12,6 +12,7 @@ use bede_core::{DateBasis, PartialDate};
 use bede_nlp::ChunkKind;
 use bede_time::{Direction, TimeExpr, TimeKind};
 use chrono::NaiveDate;
+use std::collections::HashMap;
 
 /// Dates known for the whole article.
 #[derive(Debug, Clone, Copy, Default)]
@@ -173,19 +174,37 @@ pub fn assign_dates(
         }
     }
     // Later mentions of a dated event share its date ("Lavrov's talks with Cavusoglu").
+    // The same event: the same root code between the same two actors, either way round
+    // (an event without a source is no mention of anything).
     let keys: Vec<(String, String, String)> = cands.iter().map(identity).collect();
-    for i in 0..cands.len() {
-        if out[i].is_some() {
-            continue;
+    let same_event = |i: usize| {
+        let (a, b, root) = &keys[i];
+        if a <= b {
+            (a.as_str(), b.as_str(), root.as_str())
+        } else {
+            (b.as_str(), a.as_str(), root.as_str())
         }
-        let same = |j: usize| {
-            let (a, b) = (&keys[i], &keys[j]);
-            a.2 == b.2 && ((a.0 == b.0 && a.1 == b.1) || (a.0 == b.1 && a.1 == b.0)) && !a.0.is_empty()
-        };
-        let prev = (0..i).rev().find(|&j| out[j].is_some_and(|d| d.1 != DateBasis::Published && d.1 != DateBasis::Dateline) && same(j));
-        let next = || (i + 1..cands.len()).find(|&j| cands[j].sentence == cands[i].sentence && out[j].is_some() && same(j));
-        if let Some(j) = prev.or_else(next) {
-            out[i] = out[j];
+    };
+    // A later mention in the same sentence dated by its own words, for each candidate.
+    let mut next_in_sentence: Vec<Option<usize>> = vec![None; cands.len()];
+    let mut seen: HashMap<(usize, (&str, &str, &str)), usize> = HashMap::new();
+    for i in (0..cands.len()).rev() {
+        let key = (cands[i].sentence, same_event(i));
+        next_in_sentence[i] = seen.get(&key).copied();
+        if out[i].is_some() {
+            seen.insert(key, i);
+        }
+    }
+    // The most recent earlier mention dated by the text, not by the article.
+    let mut latest: HashMap<(&str, &str, &str), usize> = HashMap::new();
+    for i in 0..cands.len() {
+        if out[i].is_none() && !keys[i].0.is_empty() {
+            if let Some(j) = latest.get(&same_event(i)).copied().or(next_in_sentence[i]) {
+                out[i] = out[j];
+            }
+        }
+        if out[i].is_some_and(|d| d.1 != DateBasis::Published && d.1 != DateBasis::Dateline) {
+            latest.insert(same_event(i), i);
         }
     }
     out.into_iter()
@@ -197,4 +216,31 @@ pub fn assign_dates(
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::{Coder, CoderOptions};
+
+    #[test]
+    fn later_mentions_share_the_first_date_over_a_long_article() {
+        // 6,000 undated mentions after a dated one: each takes the date of the latest
+        // dated mention of the same event (a map lookup; it was a scan back over every
+        // earlier candidate).
+        let coder = Coder::new(&CoderOptions::default()).expect("embedded dictionaries");
+        let mut text = String::from("Lavrov met Cavusoglu on Monday. ");
+        for k in 0..6_000 {
+            text.push_str(if k % 2 == 0 { "Lavrov met Cavusoglu again. " } else { "Russia accused Ukraine of shelling. " });
+        }
+        let published = NaiveDate::from_ymd_opt(2020, 10, 15); // a Thursday
+        let a = coder.analyse_text("t", &text, DocDates { published, dateline: None });
+        let met: Vec<_> = a.events.iter().filter(|e| e.cameo.starts_with("04")).collect();
+        assert!(met.len() > 3_000, "{} meetings", met.len());
+        assert!(met.iter().all(|e| e.date.map(|d| d.to_string()).as_deref() == Some("2020-10-12")), "{:?}", met.last());
+        assert!(met.iter().skip(1).all(|e| e.date_basis == DateBasis::WeekdayRelative));
+        let accused = a.events.iter().filter(|e| e.cameo.starts_with("11")).count();
+        assert_eq!(accused, 3_000);
+        assert!(a.events.iter().filter(|e| e.cameo.starts_with("11")).all(|e| e.date_basis == DateBasis::Published));
+    }
 }
