@@ -12,6 +12,7 @@ use bede_ingest::clean::{CleanDoc, Cleaner};
 use bede_nlp::Tagger;
 use bede_time::TimeFinder;
 use chrono::NaiveDate;
+use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -242,17 +243,24 @@ impl Coder {
         };
         let dated = assign_dates(&sentences, &exprs, &cands, dates, &identity);
         let mut events: Vec<Event> = Vec::new();
+        // An event is kept once per sentence: (sentence, source code and name, target
+        // code and name, code) of the events kept so far.
+        type Key = (u32, String, String, Option<(String, String)>, String);
+        let mut kept: HashSet<Key> = HashSet::new();
         for (c, (date, basis)) in cands.iter().zip(dated) {
             let s = &sentences[c.sentence];
-            for e in self.build_event(doc_id, s, c, date, basis, &issues[c.sentence]).into_iter().flat_map(split_multi_codes) {
-                let dup = events.iter().any(|x| {
-                    x.sentence == e.sentence
-                        && x.source.code == e.source.code
-                        && x.source.name == e.source.name
-                        && x.target.as_ref().map(|t| (&t.code, &t.name)) == e.target.as_ref().map(|t| (&t.code, &t.name))
-                        && x.cameo == e.cameo
-                });
-                if !dup {
+            for mut e in self.build_event(doc_id, s, c, date, basis, &issues[c.sentence]).into_iter().flat_map(split_multi_codes) {
+                let key = (
+                    e.sentence,
+                    e.source.code.clone(),
+                    e.source.name.clone(),
+                    e.target.as_ref().map(|t| (t.code.clone(), t.name.clone())),
+                    e.cameo.clone(),
+                );
+                if kept.insert(key) {
+                    // The sentence is copied only into the events kept (a long list of
+                    // coordinated actors gives many candidates but few events).
+                    e.evidence.text = s.text.to_string();
                     events.push(e);
                 }
             }
@@ -334,7 +342,8 @@ impl Coder {
             location: None,
             issues: issues.to_vec(),
             evidence: Evidence {
-                text: s.text.to_string(),
+                // Filled in once the event is known not to repeat another.
+                text: String::new(),
                 verb: VerbRef { text: s.text[vspan[0] as usize..vspan[1] as usize].to_string(), span: vspan },
                 pattern: c.pattern.clone(),
             },
