@@ -36,14 +36,16 @@ pub(crate) struct Line {
 /// The non-blank lines of a PETRARCH file with `<!-- ... -->` comments (possibly spanning
 /// lines; the misspelt opener `<! --` is accepted too) and `#` comments removed. A `#` inside
 /// `[...]` is kept (TABARI's discard code `[###]`). Leading white space is kept (actor date
-/// restrictions are recognised by it); trailing white space is removed.
+/// restrictions are recognised by it); trailing white space is removed. Control characters
+/// and other invisible separators become spaces (see [`space_like`]).
 pub(crate) fn clean_lines(text: &str, d: &mut Diags) -> Vec<Line> {
     let mut out = Vec::new();
     let mut open_at: Option<usize> = None; // line where an unclosed <!-- started
     for (i, raw) in text.lines().enumerate() {
         let no = i + 1;
+        let raw: String = raw.chars().map(|c| if space_like(c) { ' ' } else { c }).collect();
         let mut s = String::with_capacity(raw.len());
-        let mut rest = raw;
+        let mut rest = raw.as_str();
         loop {
             if open_at.is_some() {
                 match rest.find("-->") {
@@ -75,6 +77,15 @@ pub(crate) fn clean_lines(text: &str, d: &mut Diags) -> Vec<Line> {
         d.skip(at, "unterminated '<!--' comment: the rest of the file is commented out");
     }
     out
+}
+
+/// Characters Bede's tokenizer (`bede_nlp::tokenize::is_space`) takes for space between
+/// tokens but `char::is_whitespace` does not: control characters, zero-width spaces, the
+/// byte-order mark. [`clean_lines`] turns them into spaces, so the converters split words where
+/// Bede's loaders will, and never write a word those loaders read as nothing (which made a whole
+/// phrase, and so the converted file, unloadable).
+fn space_like(c: char) -> bool {
+    !c.is_whitespace() && (c.is_control() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}'))
 }
 
 /// Start and length of a comment opener `<!--` (or `<!` white space `--`).
