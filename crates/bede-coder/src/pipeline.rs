@@ -14,6 +14,7 @@ use bede_time::TimeFinder;
 use chrono::NaiveDate;
 use std::collections::HashSet;
 use std::fmt::Write as _;
+use std::ops::Range;
 use std::path::PathBuf;
 
 /// What to load besides (or instead of) the embedded defaults.
@@ -81,6 +82,48 @@ pub struct CodedArticle {
     /// The sentences in order; `Event::sentence` indexes this.
     pub sentences: Vec<String>,
     pub events: Vec<Event>,
+}
+
+/// The longest sentence coded whole, in tokens (the longest of UD English EWT has
+/// 159). A longer "sentence" (a table, a list, text without punctuation) is coded in
+/// pieces: the analysis of a sentence is quadratic in places, and each event repeats its
+/// sentence as evidence, so an unbounded sentence costs time and memory quadratic in
+/// its length (a 100,000-token one with an event every few tokens gave 3.6 GB of events).
+pub const MAX_SENTENCE_TOKENS: usize = 256;
+
+/// The sentences of a cleaned text as they are coded: [`bede_nlp::split_sentences`],
+/// with a sentence of more than [`MAX_SENTENCE_TOKENS`] tokens cut into pieces of at
+/// most that many, after a comma or semicolon in the second half of a piece where
+/// there is one. Byte ranges, in order, trimmed, never empty.
+pub fn coded_sentences(body: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut tokens = Vec::new();
+    for r in bede_nlp::split_sentences(body) {
+        // Every token has a byte at least: a short sentence has few tokens.
+        if r.len() <= MAX_SENTENCE_TOKENS {
+            out.push(r);
+            continue;
+        }
+        let text = &body[r.clone()];
+        tokens.clear();
+        bede_nlp::tokenize::tokenize(text, &mut tokens);
+        if tokens.len() <= MAX_SENTENCE_TOKENS {
+            out.push(r);
+            continue;
+        }
+        let mut p = 0;
+        while p < tokens.len() {
+            let mut q = (p + MAX_SENTENCE_TOKENS).min(tokens.len());
+            if q < tokens.len() {
+                if let Some(k) = (p + MAX_SENTENCE_TOKENS / 2..q).rev().find(|&k| matches!(tokens[k].text(text), "," | ";")) {
+                    q = k + 1;
+                }
+            }
+            out.push(r.start + tokens[p].start as usize..r.start + tokens[q - 1].end as usize);
+            p = q;
+        }
+    }
+    out
 }
 
 /// An actor coded `FRO/BIL/SAM` stands for each of its codes: one event for each.
@@ -205,7 +248,7 @@ impl Coder {
         let mut story_discarded = false;
         // Each sentence's issue codes, found once for all its events.
         let mut issues: Vec<Vec<String>> = Vec::new();
-        for (i, r) in bede_nlp::split_sentences(body).into_iter().enumerate() {
+        for (i, r) in coded_sentences(body).into_iter().enumerate() {
             let s = analyzer.analyse(&body[r], &mut scratch);
             let before = cands.len();
             // Lower-case tokens for the discard and issue lists, only when there are lists.
@@ -471,5 +514,55 @@ impl Coder {
             let _ = writeln!(o);
         }
         o
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_sentences_are_coded_in_pieces() {
+        let ok = "Russia met Turkey on Thursday, and the two sides agreed to meet again.";
+        assert_eq!(coded_sentences(ok), bede_nlp::split_sentences(ok));
+        // 100,000 tokens without a sentence end: pieces of at most 256 tokens, cut after
+        // a comma, covering every token once, in order.
+        let clauses: Vec<String> = (0..25_000).map(|k| format!("A{k} met B{k}")).collect();
+        let text = format!("  {} ", clauses.join(" , "));
+        let pieces = coded_sentences(&text);
+        let mut all = Vec::new();
+        bede_nlp::tokenize::tokenize(&text, &mut all);
+        let mut joined = Vec::new();
+        for (i, r) in pieces.iter().enumerate() {
+            let mut toks = Vec::new();
+            bede_nlp::tokenize::tokenize(&text[r.clone()], &mut toks);
+            assert!(!toks.is_empty() && toks.len() <= MAX_SENTENCE_TOKENS, "piece {i}: {} tokens", toks.len());
+            assert_eq!(toks.first().map(|t| t.start), Some(0), "trimmed");
+            assert_eq!(toks.last().map(|t| t.end as usize), Some(r.len()), "trimmed");
+            if i + 1 < pieces.len() {
+                assert!(text[r.clone()].ends_with(','), "cut after a comma: {:?}", &text[r.clone()]);
+            }
+            joined.extend(toks.iter().map(|t| &text[r.start + t.start as usize..r.start + t.end as usize]));
+        }
+        let whole: Vec<&str> = all.iter().map(|t| t.text(&text)).collect();
+        assert_eq!(joined, whole);
+        // Without commas, pieces are cut at the limit.
+        let words = "word ".repeat(1000);
+        let pieces = coded_sentences(&words);
+        assert_eq!(pieces.len(), 4);
+        assert_eq!(words[pieces[3].clone()].split(' ').count(), 1000 - 3 * MAX_SENTENCE_TOKENS);
+    }
+
+    #[test]
+    fn a_long_sentence_full_of_events_costs_the_events_of_its_pieces() {
+        // Every event repeats its sentence: in pieces, 5,000 clauses of events give
+        // events whose evidence is a piece, not the whole 60 KB text.
+        let countries = ["Russia", "Turkey", "France", "Iran", "Syria", "Germany", "Iraq", "Egypt"];
+        let clauses: Vec<String> = (0..5_000).map(|k| format!("{} met {}", countries[k % 8], countries[(k / 8 + k + 1) % 8])).collect();
+        let text = clauses.join(" , ");
+        let coder = Coder::new(&CoderOptions::default()).expect("embedded dictionaries");
+        let a = coder.analyse_text("t", &text, DocDates::default());
+        assert!(a.events.len() > 300, "{} events", a.events.len());
+        assert!(a.events.iter().all(|e| e.evidence.text.len() < 4 * MAX_SENTENCE_TOKENS * 8), "evidence is one piece");
     }
 }
