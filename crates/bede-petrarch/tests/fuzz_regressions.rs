@@ -38,3 +38,22 @@ fn invisible_separators_never_reach_converted_files() {
         }
     }
 }
+
+/// Fuzz target `dictionaries` (PETRARCH actors, then loading the converted file with
+/// `ActorDict::load_str`): a `#` kept because it stood inside an unclosed `[` group ended
+/// up starting a word of a name (`names: The Sun Ce-,lr # Uclear`); Bede's loaders read
+/// `#` at the start of a word as a comment, so the quoted display name was cut
+/// ("unterminated display name") and the whole converted file was rejected. Such a phrase
+/// is now skipped with a diagnostic (actors and, the same way, agents).
+#[test]
+fn a_name_word_starting_with_hash_is_skipped_not_written() {
+    {
+        let (kind, text) = (DictKind::Actors, "THE SUN [+ [+] CE-,LR #X UCLEAR\nGONDOR_ [GON]\n");
+        let out = import_str(kind, "fuzz.txt", text);
+        let body = &out.actor_files[0].1;
+        for line in body.lines().filter(|l| !l.starts_with('#')) {
+            assert!(!line.split([' ', '\t']).any(|w| w.starts_with('#')), "{kind:?}: a word starts with '#' in {line:?}\n{body}");
+        }
+        assert!(out.warnings.iter().any(|w| w.message.contains("'#'")), "{kind:?}: no diagnostic: {:?}\n{body}", out.warnings);
+    }
+}

@@ -15,7 +15,7 @@
 //! comment. Words joined by blanks are written as consecutive words (Bede names are exact
 //! token sequences).
 
-use super::text::{clean_lines, petrarch_date, phrase_words, take_brackets, title_case, Diags};
+use super::text::{clean_lines, holds_comment_mark, petrarch_date, phrase_words, take_brackets, title_case, Diags};
 use super::ImportStats;
 use std::fmt::Write;
 
@@ -98,6 +98,10 @@ fn add_name(r: &mut Record, phrase: &str, no: usize, d: &mut Diags) {
     }
     if words.contains('|') {
         d.skip(no, format!("actor phrase {words:?} holds '|', which a Bede name cannot: skipped"));
+        return;
+    }
+    if holds_comment_mark(&words) {
+        d.skip(no, format!("actor phrase {words:?} has a word starting with '#', which Bede reads as a comment: skipped"));
         return;
     }
     let name = title_case(&words);

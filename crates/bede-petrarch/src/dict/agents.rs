@@ -18,7 +18,7 @@
 //!
 //! Names are written in lower case, except a one-word acronym of at most three capitals (`CEO`).
 
-use super::text::{clean_lines, lower_name, phrase_words, slug, take_brackets, Diags};
+use super::text::{clean_lines, holds_comment_mark, lower_name, phrase_words, slug, take_brackets, Diags};
 use super::ImportStats;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
@@ -90,6 +90,10 @@ pub(crate) fn convert(text: &str, d: &mut Diags, stats: &mut ImportStats) -> Str
         }
         if names.iter().any(|n| n.contains(['|', '"', '!'])) {
             d.skip(no, "agent phrase holds '|', '\"' or '!', which a Bede name cannot: skipped");
+            continue;
+        }
+        if names.iter().any(|n| holds_comment_mark(n)) || plural.is_some_and(|p| holds_comment_mark(&phrase_words(p))) {
+            d.skip(no, "agent phrase has a word starting with '#', which Bede reads as a comment: skipped");
             continue;
         }
         let plurals: Option<Vec<String>> = if substituted {

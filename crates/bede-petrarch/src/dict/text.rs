@@ -211,6 +211,12 @@ pub(crate) fn verb_forms(w: &str) -> Vec<String> {
     vec![w.to_string(), third, past, ing]
 }
 
+/// Whether a name written out as `names: ...` would be cut by Bede's loaders, which read a
+/// `#` at the start of a word as the start of a comment.
+pub(crate) fn holds_comment_mark(name: &str) -> bool {
+    name.split([' ', '\t']).any(|w| w.starts_with('#'))
+}
+
 /// A PETRARCH phrase string (`WORD_WORD WORD_`) as words separated by single blanks, with
 /// the trailing `_` dropped.
 pub(crate) fn phrase_words(s: &str) -> String {
