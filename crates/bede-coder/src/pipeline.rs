@@ -215,7 +215,7 @@ impl Coder {
     pub fn code_article(&self, a: &Article) -> Vec<Event> {
         let clean = self.clean(a);
         let dates = self.doc_dates(a, &clean);
-        self.analyse_text(&a.id, &clean.body, dates).events
+        self.analyse(&a.id, &clean.body, dates, false).events
     }
 
     /// Code one article and keep its cleaned sentences (the text each event's
@@ -223,12 +223,20 @@ impl Coder {
     pub fn code_article_with_sentences(&self, a: &Article) -> CodedArticle {
         let clean = self.clean(a);
         let dates = self.doc_dates(a, &clean);
-        let analysis = self.analyse_text(&a.id, &clean.body, dates);
+        let analysis = self.analyse(&a.id, &clean.body, dates, false);
         CodedArticle { sentences: analysis.sentences.iter().map(|s| s.text.to_string()).collect(), events: analysis.events }
     }
 
     /// Analyse a cleaned text with known article dates.
     pub fn analyse_text<'a>(&self, doc_id: &str, body: &'a str, dates: DocDates) -> Analysis<'a> {
+        self.analyse(doc_id, body, dates, true)
+    }
+
+    /// Analyse a cleaned text; without `keep_all`, a sentence without events keeps
+    /// only its text in the analysis (its phrases are left empty): all an article's
+    /// sentences are held until its events are dated, and their analyses are about
+    /// twelve times the size of the text.
+    fn analyse<'a>(&self, doc_id: &str, body: &'a str, dates: DocDates, keep_all: bool) -> Analysis<'a> {
         let analyzer = Analyzer { tagger: &self.tagger, dict: &self.dict, matcher: &self.matcher, verbs: &self.verbs };
         let extractor = Extractor {
             dict: &self.dict,
@@ -260,15 +268,22 @@ impl Coder {
                     phrases.push(Vec::new());
                     exprs.push(Vec::new());
                     issues.push(Vec::new());
-                    sentences.push(s);
+                    sentences.push(if keep_all { s } else { Sentence::text_only(s.text) });
                     continue;
                 }
             }
             issues.push(self.issues_in(&toks));
-            phrases.push(extractor.sentence(i, &s, &mut disc, &mut cands));
+            let found = extractor.sentence(i, &s, &mut disc, &mut cands);
+            let has_events = cands.len() > before;
             // Time expressions matter only where there are events.
-            exprs.push(if cands.len() > before { self.time.find(s.text) } else { Vec::new() });
-            sentences.push(s);
+            exprs.push(if has_events { self.time.find(s.text) } else { Vec::new() });
+            if has_events || keep_all {
+                phrases.push(found);
+                sentences.push(s);
+            } else {
+                phrases.push(Vec::new());
+                sentences.push(Sentence::text_only(s.text));
+            }
         }
         if story_discarded {
             cands.clear();
@@ -551,6 +566,22 @@ mod tests {
         let pieces = coded_sentences(&words);
         assert_eq!(pieces.len(), 4);
         assert_eq!(words[pieces[3].clone()].split(' ').count(), 1000 - 3 * MAX_SENTENCE_TOKENS);
+    }
+
+    #[test]
+    fn coding_keeps_only_the_text_of_sentences_without_events() {
+        let coder = Coder::new(&CoderOptions::default()).expect("embedded dictionaries");
+        let text = "Lavrov met Cavusoglu on Monday. The weather was fine. He accused Ukraine of shelling a day later. Prices rose. \
+                    The ministers met again.";
+        let dates = DocDates { published: NaiveDate::from_ymd_opt(2020, 10, 15), dateline: None };
+        let full = coder.analyse_text("t", text, dates);
+        let lean = coder.analyse("t", text, dates, false);
+        assert_eq!(full.events, lean.events);
+        assert!(full.events.len() >= 2);
+        let texts = |a: &Analysis| a.sentences.iter().map(|s| s.text.to_string()).collect::<Vec<_>>();
+        assert_eq!(texts(&full), texts(&lean));
+        assert!(!full.sentences[1].tokens.is_empty() && lean.sentences[1].tokens.is_empty() && lean.phrases[1].is_empty());
+        assert!(!lean.sentences[0].tokens.is_empty());
     }
 
     #[test]

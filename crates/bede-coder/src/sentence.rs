@@ -177,7 +177,22 @@ impl Analyzer<'_> {
     }
 }
 
-impl Sentence<'_> {
+impl<'a> Sentence<'a> {
+    /// A sentence with its text only, no analysis (what the coder keeps of a
+    /// sentence without events).
+    pub fn text_only(text: &'a str) -> Sentence<'a> {
+        Sentence {
+            text,
+            tokens: Vec::new(),
+            words: Vec::new(),
+            tags: Vec::new(),
+            lemmas: Vec::new(),
+            chunks: Vec::new(),
+            matches: Vec::new(),
+            in_quote: Vec::new(),
+        }
+    }
+
     /// Byte span in the sentence of tokens `start..end`.
     pub fn byte_span(&self, start: usize, end: usize) -> [u32; 2] {
         if start >= end || end > self.tokens.len() {
