@@ -137,7 +137,7 @@ fn scan_tags(html: &str, max: usize, f: &mut dyn FnMut(std::ops::Range<usize>, b
         if RAW_TEXT.contains(&name.as_str()) {
             // Its text is no markup: go on after its end tag.
             let lower_end = format!("</{name}");
-            let found = html[end..].as_bytes().windows(lower_end.len()).position(|w| w.eq_ignore_ascii_case(lower_end.as_bytes()));
+            let found = html.as_bytes()[end..].windows(lower_end.len()).position(|w| w.eq_ignore_ascii_case(lower_end.as_bytes()));
             i = found.map_or(b.len(), |e| end + e);
             continue;
         }
