@@ -632,13 +632,18 @@ fn split_units(text: &str) -> (Vec<Unit>, bool) {
         if !prev_blank {
             if let Some(last) = units.last_mut() {
                 if continues(&last.text, &line) {
+                    // (Counted line by line: recounting the unit made a long run of
+                    // wrapped lines quadratic. Lines have single spaces and no space
+                    // at either end, so words add up, less one for a hyphen join.)
+                    let words = count_words(&line);
                     if last.text.ends_with('-') && last.text.chars().rev().nth(1).is_some_and(char::is_alphabetic) {
                         last.text.push_str(&line);
+                        last.words += words.saturating_sub(1);
                     } else {
                         last.text.push(' ');
                         last.text.push_str(&line);
+                        last.words += words;
                     }
-                    last.words = count_words(&last.text);
                     prev_blank = false;
                     continue;
                 }

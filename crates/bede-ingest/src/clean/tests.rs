@@ -221,6 +221,22 @@ fn many_paragraphs_opening_alike_are_checked_each_once() {
 }
 
 #[test]
+fn a_long_run_of_wrapped_lines_is_one_paragraph() {
+    // 100,000 hard-wrapped lines continuing each other (each unit was recounted
+    // word by word at every join), with hyphenated breaks among them.
+    let mut text = String::from("The talks");
+    for k in 0..100_000 {
+        text.push_str(if k % 10 == 0 { " inter-\nnational" } else { "\ncontinued" });
+    }
+    text.push('.');
+    let (units, _) = split_units(&text);
+    assert_eq!(units.len(), 1);
+    assert_eq!(units[0].words, count_words(&units[0].text));
+    assert_eq!(units[0].words, 2 + 100_000);
+    assert!(units[0].text.contains(" inter-national continued"));
+}
+
+#[test]
 fn short_paragraphs_are_not_checked_for_containment() {
     let doc = clean("He said so.\n\nThe minister spoke. He said so. Then he left the room quickly.");
     assert!(doc.body.starts_with("He said so.\n\n"));
