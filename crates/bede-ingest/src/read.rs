@@ -94,6 +94,9 @@ pub enum WarningKind {
     NotUtf8 { encoding: &'static str },
     /// Some bytes could not be decoded and were replaced with U+FFFD.
     Lossy { encoding: &'static str },
+    /// A JSON string held `\u` escapes of lone UTF-16 surrogates (as Python's
+    /// `json.dumps` writes for broken text); each became U+FFFD.
+    LoneSurrogates,
 }
 
 impl fmt::Display for Warning {
@@ -103,6 +106,7 @@ impl fmt::Display for Warning {
             WarningKind::Empty => f.write_str("no records (empty input)"),
             WarningKind::EmptyDirectory => f.write_str("directory has no input files"),
             WarningKind::NotUtf8 { encoding } => write!(f, "not valid UTF-8; decoded as {encoding}"),
+            WarningKind::LoneSurrogates => f.write_str("lone UTF-16 surrogate escapes (such as \\ud800) replaced with U+FFFD"),
             WarningKind::Lossy { encoding } => {
                 write!(f, "undecodable bytes as {encoding} were replaced with U+FFFD")
             }
@@ -237,7 +241,13 @@ impl Iterator for Inputs {
         loop {
             if let Some(j) = &mut self.jsonl {
                 match j.next_record(self.opts.max_record_bytes) {
-                    Some(item) => return Some(item),
+                    Some(item) => {
+                        if std::mem::take(&mut j.repaired) {
+                            let pos = j.pos();
+                            self.warn(pos, WarningKind::LoneSurrogates);
+                        }
+                        return Some(item);
+                    }
                     None => {
                         if j.items == 0 {
                             let pos = SourcePos { file: j.file.clone(), line: None };
@@ -499,6 +509,8 @@ struct JsonlReader {
     buf: Vec<u8>,
     /// Articles and errors produced.
     items: u64,
+    /// The last record read had lone surrogates replaced.
+    repaired: bool,
     done: bool,
 }
 
@@ -511,7 +523,7 @@ enum Line {
 
 impl JsonlReader {
     fn new(reader: Box<dyn BufRead + Send>, file: Option<PathBuf>) -> Self {
-        JsonlReader { reader, file, line: 0, offset: 0, buf: Vec::with_capacity(1 << 12), items: 0, done: false }
+        JsonlReader { reader, file, line: 0, offset: 0, buf: Vec::with_capacity(1 << 12), items: 0, repaired: false, done: false }
     }
 
     fn pos(&self) -> SourcePos {
@@ -554,7 +566,23 @@ impl JsonlReader {
                     return Some(Err(InputError { pos, kind }));
                 }
             };
-            return Some(parse_record(text).map(|a| Article { pos, ..a }).map_err(|kind| InputError { pos: self.pos(), kind }));
+            let parsed = match parse_record(text) {
+                // Lone surrogates cost a character each, not the article.
+                Err(InputErrorKind::MalformedJson(e)) => match replace_lone_surrogates(text) {
+                    Some(fixed) => match parse_record(&fixed) {
+                        Ok(a) => {
+                            self.repaired = true;
+                            Ok(a)
+                        }
+                        // Still malformed: the first error is the one to show.
+                        Err(InputErrorKind::MalformedJson(_)) => Err(InputErrorKind::MalformedJson(e)),
+                        Err(other) => Err(other),
+                    },
+                    None => Err(InputErrorKind::MalformedJson(e)),
+                },
+                r => r,
+            };
+            return Some(parsed.map(|a| Article { pos, ..a }).map_err(|kind| InputError { pos: self.pos(), kind }));
         }
     }
 
@@ -617,6 +645,54 @@ impl JsonlReader {
         self.buf.clear();
         Ok(Some(Line::TooLong(total)))
     }
+}
+
+/// The line with each `\u` escape of a lone UTF-16 surrogate replaced by `\uFFFD`;
+/// `None` when it has none. JSON's grammar allows them but no string can hold
+/// them, and Python's `json.dumps` writes them for text with a broken character.
+fn replace_lone_surrogates(line: &str) -> Option<String> {
+    let b = line.as_bytes();
+    // The UTF-16 unit of a `\uXXXX` escape at `i`.
+    let unit = |i: usize| -> Option<u16> {
+        let hex = b.get(i + 2..i + 6).filter(|h| b[i] == b'\\' && b[i + 1] == b'u' && h.iter().all(u8::is_ascii_hexdigit))?;
+        u16::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()
+    };
+    let mut out = String::new();
+    let (mut copied, mut i) = (0, 0);
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        let lone = match unit(i) {
+            Some(u @ 0xD800..=0xDBFF) => {
+                if unit(i + 6).is_some_and(|v| (0xDC00..=0xDFFF).contains(&v)) {
+                    i += 12;
+                    continue;
+                }
+                let _ = u;
+                true
+            }
+            Some(0xDC00..=0xDFFF) => true,
+            Some(_) => false,
+            None => {
+                // Another escape ("\\", "\n"): step over the escaped character.
+                i += if b.get(i + 1).is_some_and(u8::is_ascii) { 2 } else { 1 };
+                continue;
+            }
+        };
+        if lone {
+            out.push_str(&line[copied..i]);
+            out.push_str("\\uFFFD");
+            copied = i + 6;
+        }
+        i += 6;
+    }
+    if copied == 0 {
+        return None;
+    }
+    out.push_str(&line[copied..]);
+    Some(out)
 }
 
 /// A JSON value of a record field, as far as we care about it.
@@ -849,6 +925,31 @@ mod tests {
         assert!(e.starts_with("malformed JSON: invalid type: sequence, expected a JSON object"), "{e}");
         let e = rec(r#"{"id": "x", "text": "a"} trailing"#).unwrap_err();
         assert!(e.starts_with("malformed JSON: trailing characters"), "{e}");
+    }
+
+    #[test]
+    fn lone_surrogates_become_replacement_characters() {
+        assert_eq!(replace_lone_surrogates(r#"{"text": "a\ud83d\ude00b"}"#), None, "a pair is a character");
+        assert_eq!(replace_lone_surrogates(r#"{"text": "a\\ud800 \n\u00e9"}"#), None, "an escaped backslash, then text");
+        assert_eq!(replace_lone_surrogates(r#"{"text": "a\ud800b\udc00\ud800"}"#).as_deref(), Some(r#"{"text": "a\uFFFDb\uFFFD\uFFFD"}"#));
+        assert_eq!(replace_lone_surrogates(r#"{"text": "é\ud83d\ud83d\ude00"}"#).as_deref(), Some(r#"{"text": "é\uFFFD\ud83d\ude00"}"#));
+        let data =
+            "{\"id\": \"a\", \"text\": \"Russia\\ud800 met Turkey.\"}\n{\"id\": \"b\", \"text\": \"x\\ud800\", \"title\": [\"\\ud800\"}\n";
+        let warned = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let w = warned.clone();
+        let opts = ReadOptions {
+            on_warning: Some(WarningSink::new(move |x: &Warning| w.lock().unwrap().push(x.to_string()))),
+            ..Default::default()
+        };
+        let items: Vec<_> = read_jsonl(io::Cursor::new(data.as_bytes().to_vec()), None, &opts).collect();
+        assert_eq!(items[0].as_ref().map(|a| a.text.as_str()).ok(), Some("Russia\u{FFFD} met Turkey."));
+        // Still malformed once repaired: the error is the original one.
+        let e = items[1].as_ref().unwrap_err().to_string();
+        assert!(e.contains("malformed JSON") && e.contains("hex escape"), "{e}");
+        assert_eq!(
+            *warned.lock().unwrap(),
+            vec!["<stdin>:1: lone UTF-16 surrogate escapes (such as \\ud800) replaced with U+FFFD".to_string()]
+        );
     }
 
     #[test]
