@@ -668,7 +668,8 @@ fn is_clean_ascii(line: &str) -> bool {
 fn normalise_line(raw: &str, lines: &mut Vec<String>, latin: &mut usize, other: &mut usize) {
     let mut cur = String::with_capacity(raw.len());
     let mut pending_space = false;
-    for c in raw.chars() {
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{0B}' | '\u{0C}' => {
                 lines.push(std::mem::take(&mut cur));
@@ -676,6 +677,9 @@ fn normalise_line(raw: &str, lines: &mut Vec<String>, latin: &mut usize, other: 
             }
             // Invisible characters that only break words apart.
             '\u{FEFF}' | '\u{200B}' | '\u{2060}' | '\u{00AD}' => {}
+            // Joiners shape joining scripts (Arabic, Indic, emoji); between two Latin
+            // letters they only hide a word ("Tur\u{200D}key").
+            '\u{200C}' | '\u{200D}' if cur.chars().next_back().is_some_and(is_latin) && chars.peek().is_some_and(|&n| is_latin(n)) => {}
             c if c.is_whitespace() => pending_space = !cur.is_empty(),
             c if c.is_control() => {}
             c => {

@@ -237,6 +237,17 @@ fn a_long_run_of_wrapped_lines_is_one_paragraph() {
 }
 
 #[test]
+fn invisible_characters_inside_latin_words_go() {
+    let doc = clean("Rus\u{200B}sia and Tur\u{200D}key me\u{200C}t, \u{FEFF}said the min\u{AD}istry.");
+    assert_eq!(doc.body, "Russia and Turkey met, said the ministry.");
+    // Joiners stay where they shape the script (Persian, emoji sequences).
+    let doc = clean(
+        "The word \u{645}\u{6CC}\u{200C}\u{62E}\u{648}\u{627}\u{647}\u{645} and \u{1F469}\u{200D}\u{1F4BB} were seen in the text today.",
+    );
+    assert!(doc.body.contains("\u{6CC}\u{200C}\u{62E}") && doc.body.contains("\u{1F469}\u{200D}\u{1F4BB}"), "{}", doc.body);
+}
+
+#[test]
 fn short_paragraphs_are_not_checked_for_containment() {
     let doc = clean("He said so.\n\nThe minister spoke. He said so. Then he left the room quickly.");
     assert!(doc.body.starts_with("He said so.\n\n"));
