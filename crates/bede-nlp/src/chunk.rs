@@ -79,6 +79,61 @@ fn np_tag(t: Xpos) -> bool {
     )
 }
 
+/// Nouns that measure or name time: the heads of temporal adjuncts.
+fn is_time_noun(w: &str) -> bool {
+    let w = w.to_ascii_lowercase();
+    let w = w.strip_suffix('s').unwrap_or(&w);
+    matches!(
+        w,
+        "second"
+            | "minute"
+            | "hour"
+            | "day"
+            | "night"
+            | "week"
+            | "weekend"
+            | "fortnight"
+            | "month"
+            | "year"
+            | "decade"
+            | "century"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "spring"
+            | "summer"
+            | "autumn"
+            | "fall"
+            | "winter"
+    ) || is_weekday(w)
+}
+
+fn is_weekday(w: &str) -> bool {
+    matches!(w.to_ascii_lowercase().as_str(), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+}
+
+/// Does a bare temporal adjunct start at `j` ("yesterday", "Thursday", "last
+/// week", "this month", "two days later", "a year ago")? After a noun it is not
+/// part of the noun phrase: "criticized Japan yesterday" has the object "Japan",
+/// not a phrase headed by "yesterday".
+fn starts_temporal_adjunct(words: &[&str], tags: &[PosTag], j: usize) -> bool {
+    let w = words[j];
+    // Lower case only: "USA Today" and "Japan Today" are newspapers.
+    if matches!(w, "yesterday" | "today" | "tonight" | "tomorrow") || is_weekday(w) {
+        return true;
+    }
+    let word = |k: usize| words.get(k).map(|w| w.to_ascii_lowercase()).unwrap_or_default();
+    let lw = word(j);
+    if matches!(lw.as_str(), "last" | "next" | "this" | "that" | "every" | "each" | "early" | "late" | "earlier" | "later") {
+        return words.get(j + 1).is_some_and(|w| is_time_noun(w));
+    }
+    // "two days later", "a week ago", "three years earlier".
+    let counts = tags[j].xpos == Xpos::Cd || matches!(lw.as_str(), "a" | "an" | "one" | "several" | "few" | "some");
+    counts
+        && words.get(j + 1).is_some_and(|w| is_time_noun(w))
+        && matches!(word(j + 2).as_str(), "later" | "ago" | "earlier" | "before" | "after")
+}
+
 fn np_head(t: Xpos) -> bool {
     t.is_noun() || matches!(t, Xpos::Cd | Xpos::Prp | Xpos::Fw)
 }
@@ -103,6 +158,9 @@ pub fn chunk(words: &[&str], tags: &[PosTag], out: &mut Vec<Chunk>) {
             let mut head = None;
             while j < n {
                 let tj = x(j);
+                if j > start && x(j - 1).is_noun() && starts_temporal_adjunct(words, tags, j) {
+                    break;
+                }
                 let ok = if tj == Xpos::Hyph || tj == Xpos::Pos {
                     j > start && j + 1 < n && (np_tag(x(j + 1)) || x(j + 1).is_verb())
                 } else if tj == Xpos::Cc {
@@ -228,5 +286,17 @@ mod tests {
             ["Noun[the deal]", "Verb[was brokered]+pass", "Noun[Moscow]"]
         );
         assert_eq!(show("Turkish/JJ -/HYPH backed/VBN fighters/NNS"), ["Noun[Turkish - backed fighters]"]);
+    }
+
+    #[test]
+    fn a_temporal_adjunct_after_a_noun_is_a_phrase_of_its_own() {
+        assert_eq!(show("criticized/VBD Japan/NNP yesterday/NN"), ["Verb[criticized]", "Noun[Japan]", "Noun[yesterday]"]);
+        assert_eq!(show("met/VBD Japan/NNP Thursday/NNP"), ["Verb[met]", "Noun[Japan]", "Noun[Thursday]"]);
+        assert_eq!(show("met/VBD the/DT minister/NN last/JJ week/NN"), ["Verb[met]", "Noun[the minister]", "Noun[last week]"]);
+        assert_eq!(show("met/VBD Japan/NNP two/CD days/NNS later/RB"), ["Verb[met]", "Noun[Japan]", "Noun[two days]"]);
+        // Not adjuncts: a phrase that starts with them, a name, a count of things.
+        assert_eq!(show("the/DT last/JJ week/NN"), ["Noun[the last week]"]);
+        assert_eq!(show("USA/NNP Today/NNP reported/VBD"), ["Noun[USA Today]", "Verb[reported]"]);
+        assert_eq!(show("sent/VBD Armenia/NNP two/CD tanks/NNS"), ["Verb[sent]", "Noun[Armenia two tanks]"]);
     }
 }
