@@ -209,13 +209,27 @@ pub fn assign_dates(
     }
     out.into_iter()
         .map(|d| {
-            d.unwrap_or_else(|| match (doc.dateline, doc.published) {
+            let d = d.unwrap_or_else(|| match (doc.dateline, doc.published) {
                 (Some(dl), _) => (Some(dl), DateBasis::Dateline),
                 (None, Some(p)) => (Some(PartialDate::from_date(p)), DateBasis::Published),
                 (None, None) => (None, DateBasis::Unknown),
-            })
+            });
+            not_after_publication(d, doc.published)
         })
         .collect()
+}
+
+/// A report cannot tell of something that happened after it was published. A
+/// date the text puts later (a plan: "will meet on December 5", "tomorrow",
+/// "next month"; or a dateline ahead of the publication metadata) is not when
+/// the reported event took place, so the event takes the publication date, on
+/// that basis. A period that begins on or before the publication day ("this
+/// year", "in November") stands.
+fn not_after_publication(d: Dated, published: Option<NaiveDate>) -> Dated {
+    match (d.0.and_then(|x| x.first_day()), published) {
+        (Some(first), Some(p)) if first > p => (Some(PartialDate::from_date(p)), DateBasis::Published),
+        _ => d,
+    }
 }
 
 #[cfg(test)]
@@ -242,5 +256,36 @@ mod tests {
         let accused = a.events.iter().filter(|e| e.cameo.starts_with("11")).count();
         assert_eq!(accused, 3_000);
         assert!(a.events.iter().filter(|e| e.cameo.starts_with("11")).all(|e| e.date_basis == DateBasis::Published));
+    }
+
+    #[test]
+    fn no_event_is_dated_after_publication() {
+        let coder = Coder::new(&CoderOptions::default()).expect("embedded dictionaries");
+        let published = NaiveDate::from_ymd_opt(2020, 11, 20); // a Friday
+        let dated = |text: &str, dateline: Option<PartialDate>| {
+            let a = coder.analyse_text("t", text, DocDates { published, dateline });
+            assert!(!a.events.is_empty(), "no event in {text:?}");
+            a.events.iter().map(|e| (e.date.map(|d| d.to_string()).unwrap_or_default(), e.date_basis)).collect::<Vec<_>>()
+        };
+        let on_publication = ("2020-11-20".to_string(), DateBasis::Published);
+        // Later than publication in the text: a plan, an offset forward, a later year.
+        for text in [
+            "Lavrov will meet Cavusoglu tomorrow.",
+            "Lavrov will meet Cavusoglu next week.",
+            "Lavrov met Cavusoglu on 25 November 2020.",
+            "Lavrov met Cavusoglu in 2021.",
+        ] {
+            assert_eq!(dated(text, None), vec![on_publication.clone()], "{text}");
+        }
+        // An offset from the publication day itself: the second meeting would fall after it.
+        let two = dated("Lavrov met Cavusoglu on Friday. Two days later, Lavrov met Cavusoglu in Ankara.", None);
+        assert_eq!(two, vec![("2020-11-20".to_string(), DateBasis::WeekdayRelative), on_publication.clone()]);
+        // A dateline ahead of the publication date.
+        let ahead = PartialDate::parse("2020-11-21");
+        assert_eq!(dated("Lavrov met Cavusoglu.", ahead), vec![on_publication.clone()]);
+        // Earlier dates and periods that begin before publication stand.
+        assert_eq!(dated("Lavrov met Cavusoglu on 18 November 2020.", None), vec![("2020-11-18".to_string(), DateBasis::Explicit)]);
+        assert_eq!(dated("Lavrov met Cavusoglu in November 2020.", None), vec![("2020-11".to_string(), DateBasis::Explicit)]);
+        assert_eq!(dated("Lavrov met Cavusoglu in 1992.", None), vec![("1992".to_string(), DateBasis::Explicit)]);
     }
 }
