@@ -159,7 +159,7 @@ pub(crate) fn assign(tx: &Transaction<'_>, e: &Event, article: i64, opts: &Clust
         return Ok((id, false));
     }
     // The representative fields start as this mention's; `recompute` sets them
-    // from the cluster's earliest-ingested mention at the end of the batch.
+    // from the cluster's representative mention at the end of the batch.
     let day = period.day();
     let mut st = tx.prepare_cached(
         "INSERT INTO clusters (source_key, target_key, root, negated, day_min, day_max, cameo, quad_class, goldstein,
@@ -225,11 +225,23 @@ pub(crate) fn recompute(tx: &Transaction<'_>, cluster: i64) -> rusqlite::Result<
         "SELECT count(*), count(DISTINCT e.article),
                 count(DISTINCT CASE WHEN a.outlet IS NULL OR trim(a.outlet) = '' THEN 'article:' || a.id
                                     ELSE 'outlet:' || lower(trim(a.outlet)) END),
-                min(e.day), max(e.day), min(e.id)
+                min(e.day), max(e.day)
          FROM events e JOIN articles a ON a.id = e.article WHERE e.cluster = ?1",
     )?;
-    let (mentions, articles, sources, day_min, day_max, rep): (i64, i64, i64, Option<i64>, Option<i64>, Option<i64>) =
-        st.query_row([cluster], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?;
+    let (mentions, articles, sources, day_min, day_max): (i64, i64, i64, Option<i64>, Option<i64>) =
+        st.query_row([cluster], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
+    // The representative is the earliest-dated mention, then the one in the
+    // earliest-published article, then the smallest event id (a hash of the
+    // event's content): chosen by what the
+    // mentions say, not by the order they were ingested in, so the same articles
+    // give the same representatives in any input order and with any thread count.
+    let rep: Option<i64> = tx
+        .prepare_cached(
+            "SELECT e.id FROM events e JOIN articles a ON a.id = e.article WHERE e.cluster = ?1
+             ORDER BY e.day IS NULL, e.day, a.published IS NULL, a.published, e.event_id LIMIT 1",
+        )?
+        .query_row([cluster], |r| r.get(0))
+        .optional()?;
     let Some(rep) = rep.filter(|_| mentions > 0) else {
         tx.prepare_cached("DELETE FROM clusters WHERE id = ?1")?.execute([cluster])?;
         return Ok(false);

@@ -53,7 +53,8 @@ CREATE TABLE IF NOT EXISTS clusters (
     negated        INTEGER NOT NULL,
     day_min        INTEGER,         -- earliest / latest mention day (NULL: undated cluster)
     day_max        INTEGER,
-    -- The representative mention (the earliest-ingested one): its code, actors, date.
+    -- The representative mention (the earliest-dated one, then the earliest-published
+    -- article's, then the smallest event_id; independent of ingest order): its code, actors, date.
     rep_event      INTEGER,
     cameo          TEXT NOT NULL,
     quad_class     INTEGER NOT NULL,

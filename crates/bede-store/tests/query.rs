@@ -507,7 +507,7 @@ fn reads_back_what_ingest_stored() {
     let clusters = Filter { dyad: Some("TUR-RUS".into()), ..Default::default() }.validate().unwrap();
     let page = query::list(conn, &clusters, &PageRequest::default()).unwrap();
     assert_eq!(page.items.len(), 1);
-    assert_eq!(page.items[0].event, a, "the representative is the first-ingested mention");
+    assert_eq!(page.items[0].event, a, "the representative is the earliest-dated mention");
     assert_eq!((page.items[0].cluster.num_mentions, page.items[0].cluster.num_sources), (2, 2));
     let mentions = Filter { dyad: Some("TUR-RUS".into()), unit: Unit::Mentions, ..Default::default() }.validate().unwrap();
     let got: Vec<Event> = query::list(conn, &mentions, &PageRequest::default()).unwrap().items.into_iter().map(|h| h.event).collect();
