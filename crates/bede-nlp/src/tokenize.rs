@@ -40,6 +40,15 @@
 //! same function one name at a time, and `U.S.` must give the same token
 //! there as in the middle of a sentence. Ambiguous ones (single letters,
 //! `Sun.`, `Wash.`, …) do lose their period at the very end of the input.
+//!
+//! # What a tokenization promises (property-tested on any string)
+//!
+//! Tokens are non-empty, in order, non-overlapping byte ranges on character
+//! boundaries; none contains a space character ([`is_space`]); and what lies
+//! between and around them is only space characters. So the text round-trips:
+//! it is exactly the tokens with the original gaps between them, and nothing
+//! but whitespace is ever dropped. Token text is never rewritten (no
+//! normalisation of quotes, case or Unicode form): a token is a slice.
 
 use std::ops::Range;
 

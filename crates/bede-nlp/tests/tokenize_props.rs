@@ -44,6 +44,20 @@ fn check_tokens(s: &str) -> Result<(), TestCaseError> {
     }
     let no_space: String = s.chars().filter(|&c| !is_space(c)).collect();
     prop_assert_eq!(joined, no_space, "round trip of {:?}", s);
+    // The round trip itself: the tokens with the gaps between them, and the
+    // gaps only whitespace, rebuild the text byte for byte.
+    let mut rebuilt = String::with_capacity(s.len());
+    let mut prev = 0usize;
+    for t in &v {
+        let gap = &s[prev..t.start as usize];
+        prop_assert!(gap.chars().all(is_space), "non-space {gap:?} dropped between tokens of {s:?}");
+        rebuilt.push_str(gap);
+        rebuilt.push_str(t.text(s));
+        prev = t.end as usize;
+    }
+    prop_assert!(s[prev..].chars().all(is_space), "non-space tail {:?} dropped from {s:?}", &s[prev..]);
+    rebuilt.push_str(&s[prev..]);
+    prop_assert_eq!(rebuilt.as_str(), s);
     Ok(())
 }
 
