@@ -4,7 +4,8 @@
 //! same event in the article ("his phone call with Erdogan"), else the
 //! dateline, else the publication date. Offsets ("one day after X") are
 //! resolved against the most recent date of the discourse. A year alone
-//! stays a year: background ("in 1992") is never widened to a day.
+//! stays a year: background ("in 1992") is never widened to a day. No date
+//! falls after the publication date (see `not_after_publication`).
 
 use crate::extract::{is_speech_lemma, Candidate};
 use crate::sentence::Sentence;

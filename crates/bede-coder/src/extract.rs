@@ -770,11 +770,23 @@ impl Extractor<'_> {
             }
             return None;
         }
-        while j > 0 && (s.tags[j - 1].xpos.is_adverb() || s.is_quote_mark(j - 1)) {
-            j -= 1;
-        }
+        let skip_adverbs = |mut j: usize| {
+            while j > 0 && (s.tags[j - 1].xpos.is_adverb() || s.is_quote_mark(j - 1)) {
+                j -= 1;
+            }
+            j
+        };
+        j = skip_adverbs(j);
         if let Some(p) = phrases.iter().position(|p| p.end == j && !p.location && p.possessed.is_none()) {
             return Some(p);
+        }
+        // "A federal judge Thursday approved", "the government last week denied": a bare
+        // time between the subject and its verb ("on Thursday" is handled below).
+        if let Some(t) = s.chunks[..c].iter().rev().find(|k| k.kind == ChunkKind::Noun && k.temporal && k.end == j) {
+            let before = skip_adverbs(t.start);
+            if let Some(p) = phrases.iter().position(|p| p.end == before && !p.location && p.possessed.is_none()) {
+                return Some(p);
+            }
         }
         // "Arnor on Thursday signed", "North Korea on Thursday fired": a short
         // prepositional phrase between the subject and its verb.

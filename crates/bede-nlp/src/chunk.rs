@@ -30,6 +30,9 @@ pub struct Chunk {
     pub negated: bool,
     /// Verb groups: introduced by infinitival "to" ("agreed to develop").
     pub infinitive: bool,
+    /// Noun phrases: a bare temporal adjunct ("yesterday", "last week",
+    /// "Thursday evening", "two days"), which names a time, not a participant.
+    pub temporal: bool,
 }
 
 fn is_be(w: &str) -> bool {
@@ -108,6 +111,11 @@ fn is_time_noun(w: &str) -> bool {
     ) || is_weekday(w)
 }
 
+/// A word that can head a temporal adjunct: a time noun or "yesterday" and the like.
+fn is_time_word(w: &str) -> bool {
+    is_time_noun(w) || matches!(w.to_ascii_lowercase().as_str(), "yesterday" | "today" | "tonight" | "tomorrow")
+}
+
 fn is_weekday(w: &str) -> bool {
     matches!(w.to_ascii_lowercase().as_str(), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
 }
@@ -148,7 +156,16 @@ pub fn chunk(words: &[&str], tags: &[PosTag], out: &mut Vec<Chunk>) {
         let t = x(i);
         // Personal pronouns are noun phrases of their own.
         if t == Xpos::Prp || t == Xpos::Ex {
-            out.push(Chunk { kind: ChunkKind::Noun, start: i, end: i + 1, head: i, passive: false, negated: false, infinitive: false });
+            out.push(Chunk {
+                kind: ChunkKind::Noun,
+                start: i,
+                end: i + 1,
+                head: i,
+                passive: false,
+                negated: false,
+                infinitive: false,
+                temporal: false,
+            });
             i += 1;
             continue;
         }
@@ -189,7 +206,8 @@ pub fn chunk(words: &[&str], tags: &[PosTag], out: &mut Vec<Chunk>) {
                 j -= 1;
             }
             let head = head.filter(|&h| h < j).unwrap_or(j - 1);
-            out.push(Chunk { kind: ChunkKind::Noun, start, end: j, head, passive: false, negated: false, infinitive: false });
+            let temporal = starts_temporal_adjunct(words, tags, start) && is_time_word(words[head]);
+            out.push(Chunk { kind: ChunkKind::Noun, start, end: j, head, passive: false, negated: false, infinitive: false, temporal });
             i = j.max(start + 1);
             continue;
         }
@@ -226,7 +244,7 @@ pub fn chunk(words: &[&str], tags: &[PosTag], out: &mut Vec<Chunk>) {
                 j += 1;
             }
             let passive = x(head) == Xpos::Vbn && (start..head).any(|k| is_be(words[k]));
-            out.push(Chunk { kind: ChunkKind::Verb, start, end: j, head, passive, negated, infinitive });
+            out.push(Chunk { kind: ChunkKind::Verb, start, end: j, head, passive, negated, infinitive, temporal: false });
             i = j.max(start + 1);
             continue;
         }
@@ -266,6 +284,9 @@ mod tests {
                 if c.infinitive {
                     s.push_str("+inf");
                 }
+                if c.temporal {
+                    s.push_str("+time");
+                }
                 s
             })
             .collect()
@@ -290,10 +311,16 @@ mod tests {
 
     #[test]
     fn a_temporal_adjunct_after_a_noun_is_a_phrase_of_its_own() {
-        assert_eq!(show("criticized/VBD Japan/NNP yesterday/NN"), ["Verb[criticized]", "Noun[Japan]", "Noun[yesterday]"]);
-        assert_eq!(show("met/VBD Japan/NNP Thursday/NNP"), ["Verb[met]", "Noun[Japan]", "Noun[Thursday]"]);
-        assert_eq!(show("met/VBD the/DT minister/NN last/JJ week/NN"), ["Verb[met]", "Noun[the minister]", "Noun[last week]"]);
-        assert_eq!(show("met/VBD Japan/NNP two/CD days/NNS later/RB"), ["Verb[met]", "Noun[Japan]", "Noun[two days]"]);
+        assert_eq!(show("criticized/VBD Japan/NNP yesterday/NN"), ["Verb[criticized]", "Noun[Japan]", "Noun[yesterday]+time"]);
+        assert_eq!(show("met/VBD Japan/NNP Thursday/NNP"), ["Verb[met]", "Noun[Japan]", "Noun[Thursday]+time"]);
+        assert_eq!(show("met/VBD the/DT minister/NN last/JJ week/NN"), ["Verb[met]", "Noun[the minister]", "Noun[last week]+time"]);
+        assert_eq!(show("met/VBD Japan/NNP two/CD days/NNS later/RB"), ["Verb[met]", "Noun[Japan]", "Noun[two days]+time"]);
+        assert_eq!(
+            show("the/DT judge/NN Thursday/NNP evening/NN approved/VBD"),
+            ["Noun[the judge]", "Noun[Thursday evening]+time", "Verb[approved]"]
+        );
+        // A phrase about something else that starts with a time stays a participant.
+        assert_eq!(show("last/JJ week/NN 's/POS meeting/NN"), ["Noun[last week 's meeting]"]);
         // Not adjuncts: a phrase that starts with them, a name, a count of things.
         assert_eq!(show("the/DT last/JJ week/NN"), ["Noun[the last week]"]);
         assert_eq!(show("USA/NNP Today/NNP reported/VBD"), ["Noun[USA Today]", "Verb[reported]"]);
