@@ -402,3 +402,117 @@ fn cleaner_is_shareable() {
     fn send_sync<T: Send + Sync>() {}
     send_sync::<Cleaner>();
 }
+
+/// Candidate units for the containment rule: the paragraphs as [`split_units`] makes them.
+fn units_of(paras: &[String]) -> Vec<Unit> {
+    let (units, _) = split_units(&paras.join("\n\n"));
+    assert_eq!(units.len(), paras.len());
+    units
+}
+
+/// What [`drop_contained`] must find, the slow way: a candidate occurring in a
+/// longer one at a word start, not followed by a letter or digit.
+fn contained_naive(units: &[Unit]) -> Vec<bool> {
+    let cand = |u: &Unit| u.fate == Fate::Keep && u.words >= MIN_CONTAINED_WORDS;
+    units
+        .iter()
+        .map(|s| {
+            cand(s)
+                && units.iter().any(|u| {
+                    cand(u)
+                        && u.text.len() > s.text.len()
+                        && u.text.match_indices(s.text.as_str()).any(|(p, m)| {
+                            (p == 0 || u.text.as_bytes()[p - 1] == b' ')
+                                && !u.text[p + m.len()..].chars().next().is_some_and(char::is_alphanumeric)
+                        })
+                })
+        })
+        .collect()
+}
+
+#[test]
+fn containment_finds_what_a_naive_search_finds() {
+    // Paragraphs drawn from a few words (some not ASCII), so that many lie
+    // inside others, end inside a word of the longer one, or share openings.
+    let words = ["the", "talks", "théâtre", "talk", "Ankara", "met", "again.", "о", "мир"];
+    let mut state = 0x5eed_u64;
+    let mut next = |n: usize| {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        ((z ^ (z >> 31)) % n as u64) as usize
+    };
+    let mut paras: Vec<String> = Vec::new();
+    for _ in 0..300 {
+        let len = 8 + next(24);
+        let p: Vec<&str> = (0..len).map(|_| words[next(words.len())]).collect();
+        paras.push(p.join(" "));
+    }
+    // Pieces of earlier paragraphs, cut at a word (and some mid-word).
+    for i in 0..200 {
+        let src = paras[next(paras.len())].clone();
+        let starts: Vec<usize> = word_starts(&src).collect();
+        let a = starts[next(starts.len() / 2)];
+        let mut b = (a + 40 + next(80)).min(src.len());
+        while !src.is_char_boundary(b) {
+            b -= 1;
+        }
+        let piece = src[a..b].trim_end().to_string();
+        if i % 3 == 0 {
+            paras.push(format!("{piece} {}", words[3 + next(words.len() - 3)]));
+        } else {
+            paras.push(piece);
+        }
+    }
+    paras.retain(|p| !p.is_empty());
+    paras.sort();
+    paras.dedup();
+    let mut units = units_of(&paras);
+    let want = contained_naive(&units);
+    assert!(want.iter().filter(|&&c| c).count() > 50, "the input must exercise the rule");
+    drop_contained(&mut units);
+    let got: Vec<bool> = units.iter().map(|u| u.fate == Fate::Drop(DropReason::ContainedInLonger)).collect();
+    for (i, (g, w)) in got.iter().zip(&want).enumerate() {
+        assert_eq!(g, w, "paragraph {i}: {:?}", units[i].text);
+    }
+}
+
+/// Run the containment rule; the bytes it hashed (counted by [`fnv`]).
+fn hashed_by_drop_contained(units: &mut [Unit]) -> usize {
+    let before = HASHED.with(|n| n.get());
+    drop_contained(units);
+    HASHED.with(|n| n.get()) - before
+}
+
+#[test]
+fn containment_work_is_bounded_on_one_sentence_repeated() {
+    // Paragraph j is one sentence said j times: each lies inside every longer
+    // one, at each of its sentences. Hashing each possible piece from scratch
+    // was work of the fourth power of the number of paragraphs (2 MB took 31 s
+    // in a release build, 8 MB 518 s).
+    let paras: Vec<String> = (2..200).map(|j| vec!["The talks resumed today."; j].join(" ")).collect();
+    let total: usize = paras.iter().map(String::len).sum();
+    let mut units = units_of(&paras);
+    let hashed = hashed_by_drop_contained(&mut units);
+    // The cap, plus the opening windows looked up at each word.
+    assert!(hashed <= (CONTAINED_WORK_PER_BYTE + 8) * total, "{hashed} bytes hashed for {total} bytes of text");
+    // Until the work runs out, the shorter copies still go; the longest stays.
+    assert_eq!(units[0].fate, Fate::Drop(DropReason::ContainedInLonger));
+    assert_eq!(units[1].fate, Fate::Drop(DropReason::ContainedInLonger));
+    assert_eq!(units.last().unwrap().fate, Fate::Keep);
+}
+
+#[test]
+fn containment_work_is_about_the_text_on_a_results_table() {
+    // Many paragraphs opening alike, none inside another: each is hashed a few
+    // times (its windows, its text, its opening's shorter lengths), not once
+    // for each of the others.
+    let paras: Vec<String> =
+        (0..5_000).map(|k| format!("Officials said that the talks in the capital went well on day {k} of the meeting.")).collect();
+    let total: usize = paras.iter().map(String::len).sum();
+    let mut units = units_of(&paras);
+    let hashed = hashed_by_drop_contained(&mut units);
+    assert!(hashed <= 8 * total, "{hashed} bytes hashed for {total} bytes of text");
+    assert!(units.iter().all(|u| u.fate == Fate::Keep));
+}
