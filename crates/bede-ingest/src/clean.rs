@@ -21,7 +21,8 @@
 //! Every dropped line is listed with its reason in [`CleanDoc::dropped`] so
 //! `bede explain` can show why text is missing. The body keeps the text's own
 //! characters (quotes are not normalised); only whitespace is normalised and
-//! control characters removed.
+//! control and invisible characters (zero-width spaces, bidirectional marks)
+//! removed.
 
 use regex::Regex;
 use std::collections::HashMap;
@@ -608,7 +609,7 @@ fn split_agency_date(inner: &str, date_exact: &Regex) -> (Option<String>, Option
     (Some(inner.to_string()), None)
 }
 
-/// Normalise the text into logical lines: control characters removed,
+/// Normalise the text into logical lines: control and invisible characters removed,
 /// whitespace runs collapsed, hard-wrapped lines joined. Also says whether
 /// the text's letters are overwhelmingly Latin.
 fn split_units(text: &str) -> (Vec<Unit>, bool) {
@@ -681,10 +682,10 @@ fn normalise_line(raw: &str, lines: &mut Vec<String>, latin: &mut usize, other: 
                 pending_space = false;
             }
             // Invisible characters that only break words apart.
-            '\u{FEFF}' | '\u{200B}' | '\u{2060}' | '\u{00AD}' => {}
-            // Joiners shape joining scripts (Arabic, Indic, emoji); between two Latin
-            // letters they only hide a word ("Tur\u{200D}key").
-            '\u{200C}' | '\u{200D}' if cur.chars().next_back().is_some_and(is_latin) && chars.peek().is_some_and(|&n| is_latin(n)) => {}
+            c if is_invisible(c) => {}
+            // Joiners shape joining scripts (Arabic, Indic, emoji); elsewhere they
+            // only hide a word ("Tur\u{200D}key") or a sentence's end.
+            '\u{200C}' | '\u{200D}' if !joins(if pending_space { None } else { cur.chars().next_back() }, chars.peek().copied()) => {}
             c if c.is_whitespace() => pending_space = !cur.is_empty(),
             c if c.is_control() => {}
             c => {
@@ -717,6 +718,24 @@ fn continues(prev: &str, next: &str) -> bool {
     prev.ends_with(',') && first.is_some_and(|c| c.is_alphanumeric())
 }
 
+/// Characters that show nothing and carry no letter: zero-width spaces, the
+/// word joiner, the byte order mark, soft hyphens, and the bidirectional marks,
+/// embeddings, overrides and isolates (they order text on screen; in a word
+/// they only hide it from the matcher: "Lav\u{200F}rov").
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{2060}' | '\u{00AD}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+        || ('\u{202A}'..='\u{202E}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// Does a zero-width joiner or non-joiner between `prev` and `next` join
+/// anything? Only between two characters of a joining script or emoji: not at
+/// a word's edge, not next to ASCII, not between two Latin letters.
+fn joins(prev: Option<char>, next: Option<char>) -> bool {
+    let joinable = |c: Option<char>| c.is_some_and(|c| !c.is_ascii() && !c.is_whitespace());
+    joinable(prev) && joinable(next) && !(prev.is_some_and(is_latin) && next.is_some_and(is_latin))
+}
+
 fn is_latin(c: char) -> bool {
     c.is_ascii_alphabetic()
         || ('\u{C0}'..='\u{24F}').contains(&c)
@@ -736,7 +755,7 @@ fn normalise_inline(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(w.chars().filter(|c| !matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{2060}' | '\u{00AD}')));
+        out.extend(w.chars().filter(|&c| !is_invisible(c)));
     }
     out
 }

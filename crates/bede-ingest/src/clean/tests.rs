@@ -516,3 +516,20 @@ fn containment_work_is_about_the_text_on_a_results_table() {
     assert!(hashed <= 8 * total, "{hashed} bytes hashed for {total} bytes of text");
     assert!(units.iter().all(|u| u.fate == Fate::Keep));
 }
+
+#[test]
+fn bidirectional_marks_and_stray_joiners_go() {
+    // Bidi marks, embeddings, overrides and isolates inside and between words,
+    // joiners at the edges of words and after the final full stop: the words
+    // and the sentence's end are found again.
+    let doc = clean(
+        "\u{200F}Rus\u{202E}sia \u{2067}met\u{2069} Tur\u{200E}key\u{202C} in Mos\u{061C}cow \u{202A}\u{202B}\u{202D}on \u{2066}\u{2068}Thursday \u{200C}to discuss the fishing dispute.\u{200C}\u{200D}\u{200F}",
+    );
+    assert_eq!(doc.body, "Russia met Turkey in Moscow on Thursday to discuss the fishing dispute.");
+    assert_eq!(doc.title, None);
+    let a = Article { title: Some("Talks \u{200F}in\u{202E} Moscow".into()), ..article(STORY) };
+    assert_eq!(Cleaner::new().clean(&a).title.as_deref(), Some("Talks in Moscow"));
+    // Right-to-left text keeps its joiners.
+    let doc = clean(&format!("{STORY} \u{645}\u{6CC}\u{200C}\u{62E}\u{648}\u{627}\u{647}\u{645}."));
+    assert!(doc.body.contains("\u{6CC}\u{200C}\u{62E}"), "{}", doc.body);
+}
