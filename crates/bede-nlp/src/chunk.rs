@@ -82,42 +82,46 @@ fn np_tag(t: Xpos) -> bool {
     )
 }
 
-/// Nouns that measure or name time: the heads of temporal adjuncts.
+/// Is `w` one of `list`, ignoring ASCII case? (No allocation: this runs on
+/// every noun-phrase token.)
+fn is_one_of(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| w.eq_ignore_ascii_case(x))
+}
+
+const TIME_NOUNS: &[&str] = &[
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "night",
+    "week",
+    "weekend",
+    "fortnight",
+    "month",
+    "year",
+    "decade",
+    "century",
+    "morning",
+    "afternoon",
+    "evening",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+];
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const DEICTIC_DAYS: &[&str] = &["yesterday", "today", "tonight", "tomorrow"];
+
+/// Nouns that measure or name time (singular or plural): the heads of temporal adjuncts.
 fn is_time_noun(w: &str) -> bool {
-    let w = w.to_ascii_lowercase();
-    let w = w.strip_suffix('s').unwrap_or(&w);
-    matches!(
-        w,
-        "second"
-            | "minute"
-            | "hour"
-            | "day"
-            | "night"
-            | "week"
-            | "weekend"
-            | "fortnight"
-            | "month"
-            | "year"
-            | "decade"
-            | "century"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "spring"
-            | "summer"
-            | "autumn"
-            | "fall"
-            | "winter"
-    ) || is_weekday(w)
+    let stem = w.strip_suffix(['s', 'S']).unwrap_or(w);
+    is_one_of(w, TIME_NOUNS) || is_one_of(stem, TIME_NOUNS) || is_one_of(w, WEEKDAYS) || is_one_of(stem, WEEKDAYS)
 }
 
 /// A word that can head a temporal adjunct: a time noun or "yesterday" and the like.
 fn is_time_word(w: &str) -> bool {
-    is_time_noun(w) || matches!(w.to_ascii_lowercase().as_str(), "yesterday" | "today" | "tonight" | "tomorrow")
-}
-
-fn is_weekday(w: &str) -> bool {
-    matches!(w.to_ascii_lowercase().as_str(), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+    is_time_noun(w) || is_one_of(w, DEICTIC_DAYS)
 }
 
 /// Does a bare temporal adjunct start at `j` ("yesterday", "Thursday", "last
@@ -126,20 +130,17 @@ fn is_weekday(w: &str) -> bool {
 /// not a phrase headed by "yesterday".
 fn starts_temporal_adjunct(words: &[&str], tags: &[PosTag], j: usize) -> bool {
     let w = words[j];
-    // Lower case only: "USA Today" and "Japan Today" are newspapers.
-    if matches!(w, "yesterday" | "today" | "tonight" | "tomorrow") || is_weekday(w) {
+    // "yesterday" and the like in lower case only: "USA Today" and "Japan Today" are newspapers.
+    if DEICTIC_DAYS.contains(&w) || is_one_of(w, WEEKDAYS) {
         return true;
     }
-    let word = |k: usize| words.get(k).map(|w| w.to_ascii_lowercase()).unwrap_or_default();
-    let lw = word(j);
-    if matches!(lw.as_str(), "last" | "next" | "this" | "that" | "every" | "each" | "early" | "late" | "earlier" | "later") {
-        return words.get(j + 1).is_some_and(|w| is_time_noun(w));
+    let next_is_time = words.get(j + 1).is_some_and(|w| is_time_noun(w));
+    if is_one_of(w, &["last", "next", "this", "that", "every", "each", "early", "late", "earlier", "later"]) {
+        return next_is_time;
     }
     // "two days later", "a week ago", "three years earlier".
-    let counts = tags[j].xpos == Xpos::Cd || matches!(lw.as_str(), "a" | "an" | "one" | "several" | "few" | "some");
-    counts
-        && words.get(j + 1).is_some_and(|w| is_time_noun(w))
-        && matches!(word(j + 2).as_str(), "later" | "ago" | "earlier" | "before" | "after")
+    let counts = tags[j].xpos == Xpos::Cd || is_one_of(w, &["a", "an", "one", "several", "few", "some"]);
+    counts && next_is_time && words.get(j + 2).is_some_and(|w| is_one_of(w, &["later", "ago", "earlier", "before", "after"]))
 }
 
 fn np_head(t: Xpos) -> bool {
