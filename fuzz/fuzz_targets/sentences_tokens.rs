@@ -12,6 +12,22 @@ fn check_range(text: &str, start: usize, end: usize, what: &str) {
     assert!(text.is_char_boundary(start) && text.is_char_boundary(end), "{what} {start}..{end} not on char boundaries");
 }
 
+/// Tokens of `text`: in range, on char boundaries, in order, disjoint, and
+/// `Token::text` and `Token::range` name the slice they cover.
+fn check_tokens(text: &str) {
+    let mut toks = Vec::new();
+    tokenize(text, &mut toks);
+    let mut prev = 0;
+    for t in &toks {
+        let (a, b) = (t.start as usize, t.end as usize);
+        check_range(text, a, b, "token");
+        assert!(a >= prev, "tokens overlap or are out of order");
+        prev = b;
+        assert_eq!(t.text(text), &text[a..b]);
+        assert_eq!(t.range(), a..b);
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let text = text.as_ref();
@@ -24,27 +40,8 @@ fuzz_target!(|data: &[u8]| {
         let first = s.chars().next().unwrap();
         let last = s.chars().next_back().unwrap();
         assert!(!bede_nlp::tokenize::is_space(first) && !bede_nlp::tokenize::is_space(last), "sentence not trimmed: {s:?}");
-        let mut toks = Vec::new();
-        tokenize(s, &mut toks);
-        let mut tprev = 0;
-        for t in &toks {
-            let (a, b) = (t.start as usize, t.end as usize);
-            check_range(s, a, b, "token");
-            assert!(a >= tprev, "tokens overlap or are out of order");
-            tprev = b;
-            assert_eq!(t.text(s), &s[a..b]);
-            assert_eq!(t.range(), a..b);
-        }
+        check_tokens(s);
     }
     // The whole text tokenized at once obeys the same rules.
-    let mut toks = Vec::new();
-    tokenize(text, &mut toks);
-    let mut tprev = 0;
-    for t in &toks {
-        let (a, b) = (t.start as usize, t.end as usize);
-        check_range(text, a, b, "token");
-        assert!(a >= tprev, "tokens overlap or are out of order");
-        tprev = b;
-        assert_eq!(t.text(text), &text[a..b]);
-    }
+    check_tokens(text);
 });

@@ -36,28 +36,11 @@ pub struct Chunk {
 }
 
 fn is_be(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "be" | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "been"
-            | "being"
-            | "'s"
-            | "'re"
-            | "am"
-            | "'m"
-            | "get"
-            | "got"
-            | "gets"
-            | "getting"
-            | "gotten"
-    )
+    is_one_of(w, &["be", "is", "are", "was", "were", "been", "being", "'s", "'re", "am", "'m", "get", "got", "gets", "getting", "gotten"])
 }
 
 fn is_negation(w: &str) -> bool {
-    matches!(w.to_ascii_lowercase().as_str(), "not" | "n't" | "never" | "n’t")
+    is_one_of(w, &["not", "n't", "never", "n’t"])
 }
 
 fn np_tag(t: Xpos) -> bool {
@@ -83,7 +66,7 @@ fn np_tag(t: Xpos) -> bool {
 }
 
 /// Is `w` one of `list`, ignoring ASCII case? (No allocation: this runs on
-/// every noun-phrase token.)
+/// every noun-phrase and verb-group token.)
 fn is_one_of(w: &str, list: &[&str]) -> bool {
     list.iter().any(|x| w.eq_ignore_ascii_case(x))
 }
