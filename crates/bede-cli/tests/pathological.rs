@@ -12,7 +12,8 @@
 //! elements, 20,000 articles, 150 repeating paragraphs; the Unicode cases are
 //! the same size in both.
 //!
-//! Every input is generated here, into `CARGO_TARGET_TMPDIR/pathological`.
+//! Every input is generated here, into `CARGO_TARGET_TMPDIR/pathological`
+//! (each case's directory is removed when it passes, kept when it fails).
 //! Every run checks: the exit status; every stdout line is JSON; each event's
 //! source, target and verb spans slice `evidence.text` to their `text` on char
 //! boundaries; the interactions planted in the input are coded (as many events
@@ -52,12 +53,31 @@ fn scaled(full: usize, debug: usize) -> usize {
     }
 }
 
-/// A fresh directory for one case's inputs.
-fn workdir(case: &str) -> PathBuf {
+/// A fresh directory for one case's inputs, removed when the case passes (a
+/// full-size run writes hundreds of megabytes, and CI's disk is not large);
+/// kept when it fails, to look at.
+struct Workdir(PathBuf);
+
+impl std::ops::Deref for Workdir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Workdir {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+fn workdir(case: &str) -> Workdir {
     let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("pathological").join(case);
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
-    d
+    Workdir(d)
 }
 
 /// Source country, target country and CAMEO root of an event: what a planted
@@ -433,7 +453,7 @@ fn deeply_nested_html() {
 
     let mut got: BTreeMap<String, Vec<Dyad>> = BTreeMap::new();
     let mut cmd = bede();
-    cmd.args(["code", "--quiet"]).arg(&dir);
+    cmd.args(["code", "--quiet"]).arg(&*dir);
     let run = run_bounded("nested-html", cmd, |e| got.entry(e["doc_id"].as_str().unwrap().to_string()).or_default().push(dyad_of(e)));
     // Measured 32 MiB for 100,000 levels.
     run.check(0, 100);
